@@ -1,0 +1,187 @@
+"""Turn a processed Doc into fact records, one generator per fact type, in document order."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Doc, Span
+
+from .extensions import SPAN_KEYS
+from .records import DateFact, Document, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
+
+_SPACES = re.compile(r"\s+")
+_ORG_STOP = {"of", "and", "the", "for", "&", "on", "in", "at"}
+
+
+def name_key(name: str) -> str:
+    """Comparison key for names: case, spacing, apostrophes and a leading "the" ignored."""
+    key = _SPACES.sub(" ", name.replace("’", "'").strip()).lower()
+    key = re.sub(r"^the ", "", key)
+    return key.rstrip(".,;:")
+
+
+def initials(name: str) -> str:
+    """"International Telecommunication Union" -> "ITU"."""
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ORG_STOP]
+    return "".join(w[0] for w in words if w[0].isalpha()).upper()
+
+
+def _mention(span: Span) -> Mention:
+    return Mention(span.text, span.start_char, span.end_char)
+
+
+def organizations(doc: Doc) -> list[OrganizationFact]:
+    """Organizations merged by name, acronym in parentheses and initials; ids in order of appearance."""
+    records: list[OrganizationFact] = []
+    by_key: dict[str, OrganizationFact] = {}
+    spans = list(doc.spans.get(SPAN_KEYS["organizations"], []))
+    spans += _title_organizations(doc, {name_key(s.text) for s in spans})
+    spans.sort(key=lambda s: s.start)
+    for span in spans:
+        name = _SPACES.sub(" ", span._.factx_name or span.text)
+        key = name_key(name)
+        record = by_key.get(key)
+        if record is None and name.isupper() and len(name) <= 8:
+            record = next((r for r in records if initials(r.name) == name), None)
+            if record is not None and name not in record.aliases:
+                record.aliases.append(name)
+                by_key[key] = record
+        if record is None:
+            record = OrganizationFact(f"org-{len(records) + 1}", name)
+            records.append(record)
+            by_key[key] = record
+        elif name != record.name and name not in record.aliases and key != name_key(record.name):
+            record.aliases.append(name)
+        record.mentions.append(_mention(span))
+        acronym = _parenthesized_acronym(doc, span)
+        if acronym and acronym not in record.aliases:
+            record.aliases.append(acronym)
+            by_key[name_key(acronym)] = record
+    return records
+
+
+def _parenthesized_acronym(doc: Doc, span: Span) -> str | None:
+    end = span.end
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        token = doc[end + 1]
+        if token.is_upper and 2 <= len(token.text) <= 8:
+            return token.text
+    return None
+
+
+def _title_organizations(doc: Doc, known: set[str]) -> list[Span]:
+    """Organizations found only as the organization of a title (NER missed them)."""
+    extra: dict[int, Span] = {}
+    for span in doc.spans.get(SPAN_KEYS["titles"], []):
+        info = span._.factx_title
+        if info["organization_kind"] != "run" or name_key(info["organization"]) in known:
+            continue
+        org = doc.char_span(info["organization_start"], info["organization_end"], label="ORG")
+        if org is not None and len(org) > 1 and org.start not in extra:
+            org._.factx_name = org.text
+            extra[org.start] = org
+    return list(extra.values())
+
+
+def _person_resolver(spans: list[Span]) -> dict[int, str | None]:
+    """Map each person mention (by start char) to a full name; surname-only mentions attach to
+    the one person they can mean, and stay unattached (None) when two people share the name."""
+    full_names = {_SPACES.sub(" ", s._.factx_name or s.text) for s in spans if len(s) > 1}
+    resolved: dict[int, str | None] = {}
+    for span in spans:
+        name = _SPACES.sub(" ", span._.factx_name or span.text)
+        if len(span) == 1:
+            owners = [f for f in full_names if name in f.split()]
+            if len(owners) == 1:
+                resolved[span.start_char] = owners[0]
+                continue
+            if len(owners) > 1:
+                resolved[span.start_char] = None
+                continue
+        resolved[span.start_char] = name
+    return resolved
+
+
+def people(doc: Doc, titles: list[TitleFact]) -> list[PersonFact]:
+    spans = list(doc.spans.get(SPAN_KEYS["people"], []))
+    resolved = _person_resolver(spans)
+    records: dict[str, PersonFact] = {}
+    for span in spans:
+        name = resolved[span.start_char]
+        if name is None:
+            continue
+        key = name_key(name)
+        if key not in records:
+            records[key] = PersonFact(name)
+        records[key].mentions.append(_mention(span))
+    for title in titles:
+        record = records.get(name_key(title.person))
+        if record is None:
+            continue
+        ref = TitleRef(title.title, title.organization)
+        if ref not in record.titles:
+            record.titles.append(ref)
+    return list(records.values())
+
+
+def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
+    spans = list(doc.spans.get(SPAN_KEYS["people"], []))
+    resolved = _person_resolver(spans)
+    by_name: dict[str, OrganizationFact] = {}
+    for org in orgs:
+        by_name[name_key(org.name)] = org
+        for alias in org.aliases:
+            by_name.setdefault(name_key(alias), org)
+    for span in doc.spans.get(SPAN_KEYS["titles"], []):
+        info = span._.factx_title
+        person = resolved.get(info["person_start"], info["person"])
+        if person is None:
+            continue
+        org_name = info["organization"]
+        org = by_name.get(name_key(org_name)) if org_name else None
+        yield TitleFact(
+            title=info["title"],
+            person=person,
+            organization=org.name if org else org_name,
+            text=span.text,
+            start=span.start_char,
+            end=span.end_char,
+            canonical=info["canonical"],
+            status=info["status"],
+            organization_id=org.id if org else None,
+            rule=info["rule"],
+            sentence_start=info["sentence_start"],
+            sentence_end=info["sentence_end"],
+        )
+
+
+def numbers(doc: Doc) -> Iterator[NumberFact]:
+    for span in doc.spans.get(SPAN_KEYS["numbers"], []):
+        info = span._.factx_number
+        yield NumberFact(span.text, span.start_char, span.end_char, info["value"], info["unit"],
+                         info["kind"], info["qualifier"], info["counted"], info.get("low"), info.get("high"))
+
+
+def dates(doc: Doc) -> Iterator[DateFact]:
+    for span in doc.spans.get(SPAN_KEYS["dates"], []):
+        info = span._.factx_date
+        yield DateFact(span.text, span.start_char, span.end_char, info["value"], info["kind"],
+                       info["granularity"], info["modifier"], info["relative"], info["anchor"])
+
+
+def document(doc: Doc, source: str, date_source: str, encoding: str | None = None) -> Document:
+    """All facts of one processed Doc."""
+    orgs = organizations(doc)
+    title_facts = list(titles(doc, orgs))
+    return Document(
+        source=source,
+        document_date=doc._.factx_document_date,
+        document_date_source=date_source,
+        people=people(doc, title_facts),
+        organizations=orgs,
+        titles=title_facts,
+        numbers=list(numbers(doc)),
+        dates=list(dates(doc)),
+        encoding=encoding,
+    )

@@ -1,0 +1,116 @@
+"""factx_dates: date expressions from NER and date rules, normalized against the document date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..datenorm import normalize_date
+from ..extensions import SPAN_KEYS
+from .rules import RuleIndex, rule_index
+
+_LEADING_DROP = {"in", "on", "at", "during", "of", "for", "over", "within", "throughout"}
+_DETERMINERS = {"the", "a", "an", "this", "its", "their", "our", "his", "her", "that"}
+_NER_LABELS = {"DATE", "TIME"}
+
+
+@Language.factory("factx_dates", assigns=["doc.spans"], default_config={})
+def make_dates(nlp: Language, name: str) -> DateExtractor:
+    return DateExtractor()
+
+
+class DateExtractor:
+    """Find candidates (NER DATE/TIME, DATE rules), attach modifiers, normalize, keep dates."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = rule_index(doc)
+        return self.set_annotations(doc, self.match(doc, index), index)
+
+    def match(self, doc: Doc, index: RuleIndex) -> list[Span]:
+        body = doc._.factx_body_start
+        candidates = [e for e in doc.ents if e.label_ in _NER_LABELS and e.start_char >= body]
+        for start, (end, _rid) in index.starts["DATE"].items():
+            if doc[start].idx >= body:
+                candidates.append(doc[start:end])
+        return filter_spans(candidates)
+
+    def set_annotations(self, doc: Doc, spans: list[Span], index: RuleIndex) -> Doc:
+        anchor = _anchor(doc)
+        kept = []
+        for span in spans:
+            trimmed, core, modifier = _trim(doc, span, index)
+            if trimmed is None or _is_name_part(doc, trimmed, modifier) or _is_age(trimmed):
+                continue
+            span = trimmed
+            future = any(t.lower_ in ("will", "shall", "'ll") for t in span.sent)
+            value = normalize_date(core, anchor, future=future)
+            if value is None:
+                continue
+            out = Span(doc, span.start, span.end, label="DATE")
+            out._.factx_date = {
+                "value": value.value,
+                "kind": value.kind,
+                "granularity": value.granularity,
+                "modifier": modifier or value.modifier,
+                "relative": value.relative,
+                "anchor": anchor.isoformat() if anchor and value.relative else None,
+            }
+            kept.append(out)
+        doc.spans[SPAN_KEYS["dates"]] = kept
+        return doc
+
+
+def _anchor(doc: Doc) -> dt.date | None:
+    value = doc._.factx_document_date
+    return dt.date.fromisoformat(value) if value else None
+
+
+def _trim(doc: Doc, span: Span, index: RuleIndex) -> tuple[Span | None, str, str | None]:
+    """Drop leading prepositions and attach a modifier found at or just before the span's start.
+
+    Returns the span to report (modifier words included), the core text to normalize, and the
+    modifier.
+    """
+    start, end = span.start, span.end
+    modifier = None
+    inside = index.at("DATE_MODIFIER", start)
+    if inside and inside[0] < end:
+        modifier, core_start = inside[1], inside[0]
+    else:
+        while start < end and doc[start].lower_ in _LEADING_DROP:
+            start += 1
+        core_start = start
+        before = index.ending("DATE_MODIFIER", start)
+        if before:
+            modifier, start = before[1], before[0]
+    while core_start < end and doc[core_start].lower_ in _LEADING_DROP:
+        core_start += 1
+    while end > core_start and doc[end - 1].is_punct:
+        end -= 1
+    if core_start >= end:
+        return None, "", None
+    return doc[start:end], doc[core_start:end].text, modifier
+
+
+def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
+    """A year or a "Five-Year" inside a name: "the 2022 World Expo", "the 14th Five-Year Plan"."""
+    if modifier:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    capitalized_next = nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start
+    if span[0].text[:1].isupper() and "-" in span.text and capitalized_next:
+        return True
+    if len(span) == 1 and span[0].shape_ == "dddd":
+        if prev is not None and prev.lower_ in _DETERMINERS:
+            return True
+        if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
+            return True
+    return False
+
+
+def _is_age(span: Span) -> bool:
+    return span[-1].lower_ == "old" or "-year-old" in span.text

@@ -1,0 +1,439 @@
+"""factx_numbers: figures with value, unit, kind, qualifier and counted noun.
+
+A token-level number grammar over the NER output: NER boundaries are often wrong ("2.25 million
+5" for "2.25 million 5G base stations"), so spans are rebuilt from the tokens:
+
+    [qualifier] [currency] core [scale words] [currency | percent | unit] ["-" core ...]
+
+Not numbers (documented in README): dates and years, numbers inside names and identifiers
+("5G", "COVID-19", "Windows 11", "the 14th Five-Year Plan"), scores ("won 3-1"), "No. 5".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ..extensions import SPAN_KEYS
+from ..numparse import (
+    DENOMINATORS,
+    format_value,
+    is_number_word,
+    parse_digits,
+    parse_fraction,
+    parse_ordinal,
+    parse_words,
+    split_glued,
+)
+from ..patterns import PatternSet, load_patterns
+from .rules import RuleIndex, rule_index
+
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP",
+              "LANGUAGE", "LOC"}
+_PRONOUN_ONE_BEFORE = {"no", "the", "any", "each", "every", "another", "which", "this", "that",
+                       "someone", "anyone", "everyone"}
+_SUBJECT_VERBS = {"reach", "exceed", "total", "hit", "top", "stand", "number", "surpass", "amount",
+                  "climb", "rise", "grow", "increase", "fall", "drop", "decline"}
+_COUNT_NOUNS = {"number", "total", "count", "tally"}
+_HYPHENS = {"-", "–", "—"}
+_DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "these", "those", "this"}
+
+
+@Language.factory(
+    "factx_numbers",
+    assigns=["doc.spans"],
+    default_config={"dollar_currency": "USD", "yen_currency": "auto", "patterns_dirs": []},
+)
+def make_numbers(
+    nlp: Language, name: str, dollar_currency: str, yen_currency: str, patterns_dirs: list[str]
+) -> NumberExtractor:
+    return NumberExtractor(load_patterns(patterns_dirs), dollar_currency, yen_currency)
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int
+    value: float | None
+    unit: str | None = None
+    kind: str = "count"
+    qualifier: str | None = None
+    low: float | None = None
+    high: float | None = None
+    counted: str | None = None
+
+
+class NumberExtractor:
+    """Scan tokens for figures; write ``doc.spans["factx_numbers"]`` with ``Span._.factx_number``."""
+
+    def __init__(self, patterns: PatternSet, dollar_currency: str = "USD", yen_currency: str = "auto"):
+        self.currencies = patterns.words("CURRENCY")
+        self.scales = {k: float(v) for k, v in patterns.words("SCALE").items()}
+        self.percent_units = patterns.words("PERCENT_UNIT")
+        self.units = patterns.words("UNIT")
+        self.dollar_currency = dollar_currency
+        self.yen_currency = yen_currency
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = rule_index(doc)
+        return self.set_annotations(doc, self.match(doc, index))
+
+    # -- finding -----------------------------------------------------------------------------
+    def match(self, doc: Doc, index: RuleIndex) -> list[_Number]:
+        blocked = _blocked_tokens(doc)
+        found: list[_Number] = []
+        i = 0
+        while i < len(doc):
+            if blocked[i]:
+                i += 1
+                continue
+            number = self._number_at(doc, i, index, blocked)
+            if number is None:
+                i += 1
+                continue
+            if number.value is not None or number.low is not None:
+                found.append(number)
+            i = max(number.end, i + 1)
+        return found
+
+    def _number_at(self, doc: Doc, i: int, index: RuleIndex, blocked: list[bool]) -> _Number | None:
+        core = self._core(doc, i, blocked)
+        if core is None:
+            return None
+        end, value, kind, glued_prefix, glued_suffix = core
+        if kind == "ordinal":
+            return _Number(i, end, value, kind="ordinal")
+        if kind == "skip":
+            return _Number(i, end, None)
+        number = _Number(i, end, value, kind=kind)
+        self._prefix(doc, number, index, glued_prefix)
+        self._suffix(doc, number, index, glued_suffix)
+        self._range(doc, number, index, blocked)
+        if number.kind != "fraction" and number.value is not None and self._is_identifier(doc, number, i):
+            return _Number(i, number.end, None)
+        if number.value is not None and number.kind == "count" and _is_year(doc, number):
+            return _Number(i, number.end, None)
+        self._qualifier(doc, number, index)
+        if number.kind in ("count", "fraction", "quantity"):
+            number.counted = _counted(doc, number)
+        return number
+
+    def _core(self, doc: Doc, i: int, blocked: list[bool]) -> tuple[int, float, str, str, str] | None:
+        """The number at token i: (end, value, kind, glued prefix, glued suffix), or None."""
+        tok = doc[i]
+        text = tok.text
+        lower = tok.lower_
+        # Spelled fractions: "one-half", "two-thirds", "a third of", "half of", "a dozen".
+        fraction = _spelled_fraction(doc, i)
+        if fraction:
+            return fraction[0], fraction[1], "fraction", "", ""
+        if lower == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "one"):
+            return i + 1, 12.0, "count", "", ""
+        ordinal = parse_ordinal(text)
+        if ordinal is not None and (text[0].isdigit() or tok.ent_type_ == "ORDINAL"):
+            nxt = doc[i + 1] if i + 1 < len(doc) else None
+            if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
+                return i + 1, 0.0, "skip", "", ""  # "the 14th Five-Year Plan"
+            return i + 1, float(ordinal), "ordinal", "", ""
+        digits = parse_digits(text)
+        if digits is not None:
+            end = i + 1
+            # "2 1/2"
+            if end < len(doc) and not blocked[end] and (frac := parse_fraction(doc[end].text)) is not None:
+                return end + 1, digits + frac, "count", "", ""
+            return end, digits, "count", "", ""
+        frac = parse_fraction(text)
+        if frac is not None:
+            return i + 1, frac, "fraction", "", ""
+        if is_number_word(lower) and lower not in self.scales and tok.tag_ == "CD":
+            if lower == "one" and _one_is_pronoun(doc, i):
+                return None
+            words, end = [lower], i + 1
+            while end < len(doc) and not blocked[end]:
+                w = doc[end].lower_
+                if is_number_word(w) or (
+                    w in ("and", "-") and end + 1 < len(doc) and is_number_word(doc[end + 1].lower_)
+                ):
+                    words.append(w)
+                    end += 1
+                else:
+                    break
+            value = parse_words(words)
+            return (end, value, "count", "", "") if value is not None else None
+        glued = split_glued(text)
+        if glued and glued[0] + glued[2]:
+            prefix, value, suffix = glued
+            known = (prefix.lower() in self.currencies or not prefix) and (
+                not suffix or suffix.lower() in self.scales or suffix.lower() in self.percent_units
+                or suffix.lower() in self.units
+            )
+            if known and (prefix or suffix):
+                return i + 1, value, "count", prefix.lower(), suffix.lower()
+        return None
+
+    def _prefix(self, doc: Doc, number: _Number, index: RuleIndex, glued: str) -> None:
+        if glued:
+            number.unit, number.kind = self._currency(doc, self.currencies[glued]), "money"
+            return
+        cur = index.ending("CURRENCY", number.start)
+        if cur and not doc[cur[0]].is_lower and doc[cur[0]].text not in ("won", "real"):
+            number.start = cur[0]
+            number.unit, number.kind = self._currency(doc, cur[1]), "money"
+        if number.start > 0 and doc[number.start - 1].text in ("-", "−") and not doc[number.start - 1].whitespace_:
+            prev2 = doc[number.start - 2] if number.start > 1 else None
+            if prev2 is None or not prev2.like_num:
+                number.start -= 1
+                if number.value is not None:
+                    number.value = -number.value
+
+    def _suffix(self, doc: Doc, number: _Number, index: RuleIndex, glued: str) -> None:
+        value = number.value
+        if glued:
+            if glued in self.scales and value is not None:
+                value *= self.scales[glued]
+            elif glued in self.percent_units:
+                number.unit, number.kind = self.percent_units[glued], "percent"
+            elif glued in self.units:
+                number.unit, number.kind = self.units[glued], "quantity"
+        j = number.end
+        while j < len(doc) and (scale := index.at("SCALE", j)) and value is not None:
+            if doc[j].lower_ in ("m", "b", "k") and doc[j - 1].whitespace_:
+                break  # a spaced-out single letter is not a scale ("5 m" of rope)
+            value *= float(scale[1])
+            j = scale[0]
+        number.value, number.end = value, j
+        if number.kind in ("money", "percent", "quantity") and number.unit:
+            if number.kind == "money":
+                return
+        if (pct := index.at("PERCENT_UNIT", j)) is not None:
+            number.unit, number.kind, number.end = pct[1], "percent", pct[0]
+        elif (cur := index.at("CURRENCY", j)) is not None and number.kind != "money":
+            if doc[j].text not in ("$", "€", "£", "¥", "₹"):
+                number.unit, number.kind, number.end = self._currency(doc, cur[1]), "money", cur[0]
+        elif (minor := index.at("CURRENCY_MINOR", j)) is not None and number.value is not None:
+            number.value = number.value * float(minor[1])
+            if number.kind != "money":
+                number.unit = self.dollar_currency
+            number.kind, number.end = "money", minor[0]
+        elif (unit := index.at("UNIT", j)) is not None and number.kind == "count":
+            number.unit, number.kind, number.end = unit[1], "quantity", unit[0]
+
+    def _range(self, doc: Doc, number: _Number, index: RuleIndex, blocked: list[bool]) -> None:
+        """"10-20%", "between 10 and 20 million": two bounds, value null."""
+        j = number.end
+        if j + 1 >= len(doc):
+            return
+        sep = doc[j]
+        glued = sep.text in _HYPHENS and not doc[j - 1].whitespace_ and not sep.whitespace_
+        between = sep.lower_ == "and" and number.start > 0 and doc[number.start - 1].lower_ == "between"
+        spelled_to = sep.lower_ == "to" and number.start > 0 and doc[number.start - 1].lower_ == "from"
+        if not (glued or between) or blocked[j + 1]:
+            if spelled_to:
+                return
+            return
+        other = self._core(doc, j + 1, blocked)
+        if other is None or other[2] not in ("count", "fraction"):
+            return
+        second = _Number(j + 1, other[0], other[1], kind=other[2])
+        self._suffix(doc, second, index, other[4])
+        has_unit = number.unit or second.unit or number.kind != "count" or second.kind != "count"
+        scaled = second.value != other[1] or number.value != parse_digits(doc[number.start].text)
+        if glued and not (has_unit or scaled or between):
+            number.value = None  # a score or an identifier: "won 3-1", "555-0100"
+            number.end = second.end
+            return
+        if second.value is None or number.value is None:
+            return
+        low, high = number.value, second.value
+        if second.value != other[1] and number.value == parse_digits(doc[number.start].text):
+            low = number.value * (second.value / other[1]) if other[1] else low  # "10 and 20 million"
+        number.low, number.high, number.value = low, high, None
+        number.unit = number.unit or second.unit
+        if number.kind == "count":
+            number.kind = second.kind
+        if between:
+            number.start -= 1
+        number.end = second.end
+
+    def _qualifier(self, doc: Doc, number: _Number, index: RuleIndex) -> None:
+        qual = index.ending("QUALIFIER", number.start)
+        if qual:
+            number.qualifier, number.start = qual[1], qual[0]
+
+    def _is_identifier(self, doc: Doc, number: _Number, i: int) -> bool:
+        """"5G", "Windows 11", "MAX 8", "No. 5": numbers that are parts of names."""
+        last = doc[number.end - 1]
+        if number.end < len(doc) and not last.whitespace_:
+            nxt = doc[number.end]
+            if nxt.is_alpha and nxt.lower_ not in self.scales:
+                return True
+        if number.kind != "count" or number.end - i > 1:
+            return False
+        if number.start > 0:
+            prev = doc[number.start - 1]
+            if prev.text in ("No.", "no.", "#", "Nos.", "No") or (
+                prev.is_alpha and (prev.is_title or prev.is_upper) and not prev.is_sent_start
+                and prev.ent_type_ not in ("DATE", "CARDINAL", "MONEY") and prev.lower_ not in self.currencies
+            ):
+                return True
+        return False
+
+    def _currency(self, doc: Doc, code: str) -> str:
+        if code == "USD" and self.dollar_currency != "USD":
+            return self.dollar_currency
+        if code == "JPY_OR_CNY":
+            if self.yen_currency != "auto":
+                return self.yen_currency
+            chinese = {"yuan", "rmb", "renminbi", "china", "chinese"}
+            return "CNY" if any(t.lower_ in chinese for t in doc) else "JPY"
+        return code
+
+    # -- writing -----------------------------------------------------------------------------
+    def set_annotations(self, doc: Doc, numbers: list[_Number]) -> Doc:
+        spans = []
+        for number in numbers:
+            span = Span(doc, number.start, number.end, label=number.kind.upper())
+            payload: dict[str, Any] = {
+                "value": None if number.value is None else format_value(number.value),
+                "unit": number.unit,
+                "kind": number.kind,
+                "qualifier": number.qualifier,
+                "counted": number.counted,
+            }
+            if number.low is not None:
+                payload["low"] = format_value(number.low)
+                payload["high"] = None if number.high is None else format_value(number.high)
+            span._.factx_number = payload
+            spans.append(span)
+        doc.spans[SPAN_KEYS["numbers"]] = spans
+        return doc
+
+
+def _blocked_tokens(doc: Doc) -> list[bool]:
+    """Tokens that cannot start a number: the header, dates, and names."""
+    blocked = [False] * len(doc)
+    body = doc._.factx_body_start
+    for tok in doc:
+        if tok.idx < body:
+            blocked[tok.i] = True
+        else:
+            break
+    for span in doc.spans.get(SPAN_KEYS["dates"], []):
+        for k in range(span.start, span.end):
+            blocked[k] = True
+    for ent in doc.ents:
+        if ent.label_ in _NAME_ENTS or ent.label_ in ("DATE", "TIME"):
+            for k in range(ent.start, ent.end):
+                blocked[k] = True
+    return blocked
+
+
+def _one_is_pronoun(doc: Doc, i: int) -> bool:
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    prev = doc[i - 1].lower_ if i > 0 else ""
+    return nxt in ("of", "another", "'s", ",", ".") or prev in _PRONOUN_ONE_BEFORE
+
+
+def _spelled_fraction(doc: Doc, i: int) -> tuple[int, float] | None:
+    tok = doc[i]
+    lower = tok.lower_
+    # one token: "two-thirds"
+    if "-" in lower:
+        left, _, right = lower.partition("-")
+        if right in DENOMINATORS and (left in ("a", "one") or is_number_word(left)):
+            numerator = 1.0 if left in ("a", "one") else parse_words([left]) or 1.0
+            return i + 1, numerator / DENOMINATORS[right]
+    # "one - half", "a third", "two thirds"
+    if lower in ("a", "one") or is_number_word(lower):
+        j = i + 1
+        if j < len(doc) and doc[j].text in _HYPHENS:
+            j += 1
+        if j < len(doc) and doc[j].lower_ in DENOMINATORS:
+            den = doc[j].lower_
+            numerator = 1.0 if lower in ("a", "one") else parse_words([lower])
+            if numerator is None:
+                return None
+            plural_ok = den.endswith("s") == (numerator > 1) or den in ("half", "quarter")
+            nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
+            if lower == "a" and nxt != "of":
+                return None  # "a quarter" alone is too often a date or a district
+            if plural_ok:
+                return j + 1, numerator / DENOMINATORS[den]
+    if lower == "half" and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
+        prev = doc[i - 1].lower_ if i > 0 else ""
+        if prev not in ("first", "second", "the", "1st", "2nd"):
+            return i + 1, 0.5
+    return None
+
+
+def _is_year(doc: Doc, number: _Number) -> bool:
+    token = doc[number.start]
+    if number.end - number.start != 1 or token.shape_ != "dddd" or number.unit:
+        return False
+    if not 1500 <= int(token.text) <= 2100:
+        return False
+    nxt = doc[number.end] if number.end < len(doc) else None
+    return nxt is None or nxt.tag_ != "NNS"
+
+
+def _counted(doc: Doc, number: _Number) -> str | None:
+    """The noun phrase a number counts: "8,000 enterprises", "users have reached 1.777 billion"."""
+    j = number.end
+    span_tokens = doc[number.start:number.end]
+    if number.kind in ("quantity", "fraction"):
+        if j + 1 < len(doc) and doc[j].lower_ == "of":
+            return _phrase_after(doc, j + 1)
+        return None
+    for tok in span_tokens:
+        head = tok.head
+        if head.i >= j and head.pos_ in ("NOUN", "PROPN") and head.i - j < 8 and head.sent == tok.sent:
+            tokens = [t for t in doc[j:head.i + 1]]
+            if tokens and all(not t.is_punct or t.text == "-" for t in tokens):
+                return _strip_det(doc[j:head.i + 1])
+    if j < len(doc) and doc[j].tag_ == "NNS":
+        return doc[j].text
+    return _counted_subject(doc, number)
+
+
+def _counted_subject(doc: Doc, number: _Number) -> str | None:
+    """"Mobile IoT terminal users have reached 1.777 billion": the subject is what is counted."""
+    last = doc[number.end - 1]
+    verb = last.head
+    while verb.dep_ in ("nummod", "quantmod", "compound") and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _SUBJECT_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+            if child.lemma_ in _COUNT_NOUNS:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        for obj in prep.children:
+                            if obj.dep_ == "pobj":
+                                return _strip_det(doc[obj.left_edge.i:obj.i + 1])
+            return _strip_det(doc[child.left_edge.i:child.i + 1])
+    return None
+
+
+def _phrase_after(doc: Doc, start: int) -> str | None:
+    tok = doc[start]
+    end = start
+    while end < len(doc) and doc[end].pos_ in ("ADJ", "NOUN", "PROPN", "DET", "NUM") and end - start < 6:
+        end += 1
+        if doc[end - 1].pos_ in ("NOUN", "PROPN") and (end >= len(doc) or doc[end].pos_ not in ("NOUN", "PROPN")):
+            break
+    if end == start or tok.is_punct:
+        return None
+    return _strip_det(doc[start:end])
+
+
+def _strip_det(span: Span) -> str | None:
+    tokens: list[Token] = list(span)
+    while tokens and tokens[0].lower_ in _DETERMINERS:
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text

@@ -1,0 +1,93 @@
+"""factx_organizations: ORG entities with repaired boundaries, non-organizations rejected."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import SPAN_KEYS
+from ..patterns import PatternSet, load_patterns
+from .rules import RuleIndex, rule_index
+
+_CONNECTORS = {"and", "of", "for", "&", "on", "in"}
+_LEADING = {"the", "The", "THE"}
+
+
+@Language.factory("factx_organizations", assigns=["doc.spans"], default_config={"patterns_dirs": []})
+def make_organizations(nlp: Language, name: str, patterns_dirs: list[str]) -> OrganizationExtractor:
+    return OrganizationExtractor(load_patterns(patterns_dirs))
+
+
+class OrganizationExtractor:
+    """Clean ORG entities: drop "the" and "'s", join split names, reject technology terms."""
+
+    def __init__(self, patterns: PatternSet):
+        self.heads = set(patterns.words("ORG_HEAD"))
+        self.not_org = set(patterns.words("NOT_ORG"))
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = rule_index(doc)
+        return self.set_annotations(doc, self.match(doc, index))
+
+    def match(self, doc: Doc, index: RuleIndex) -> list[Span]:
+        body = doc._.factx_body_start
+        ents = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= body]
+        spans: list[Span] = []
+        skip_until = -1
+        for ent in ents:
+            if ent.start < skip_until:
+                continue
+            span = self._repair(doc, ent)
+            skip_until = span.end
+            if self._is_organization(span):
+                spans.append(span)
+        return spans
+
+    def _repair(self, doc: Doc, ent: Span) -> Span:
+        start, end = ent.start, ent.end
+        while start < end and doc[start].text in _LEADING:
+            start += 1
+        end = self._extend(doc, start, end)
+        while end > start and (
+            (doc[end - 1].is_punct and doc[end - 1].text != ".") or doc[end - 1].lower_ in ("'s", "’s")
+        ):
+            end -= 1
+        return Span(doc, start, max(end, start + 1), label="ORG")
+
+    def _extend(self, doc: Doc, start: int, end: int) -> int:
+        """Join "China Sensor" + "and Internet of Things Industry Alliance" when the first part has
+        no organization head word and the run after the connector ends in one."""
+        if end >= len(doc) or doc[end - 1].lower_ in self.heads:
+            return end
+        if doc[end].lower_ not in _CONNECTORS or end + 1 >= len(doc) or not doc[end + 1].is_title:
+            return end
+        k, last_head = end + 1, -1
+        while k < len(doc) and k - end < 10:
+            tok = doc[k]
+            if tok.is_title or tok.is_upper:
+                if tok.lower_ in self.heads:
+                    last_head = k
+            elif tok.lower_ not in _CONNECTORS:
+                break
+            if tok.ent_type_ == "PERSON":
+                break
+            k += 1
+        return last_head + 1 if last_head > 0 else end
+
+    def _is_organization(self, span: Span) -> bool:
+        text = span.text.lower()
+        if text in self.not_org or not any(c.isalpha() for c in text):
+            return False
+        if all(t.is_lower for t in span if t.is_alpha):
+            return False
+        if len(span) == 1:
+            tok = span[0]
+            if tok.pos_ in ("VERB", "ADJ", "ADV", "ADP") or (tok.is_sent_start and tok.pos_ != "PROPN"):
+                return False
+        return not (span[0].lower_ in self.not_org and len(span) <= 2)
+
+    def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
+        for span in spans:
+            span._.factx_name = span.text
+        doc.spans[SPAN_KEYS["organizations"]] = spans
+        return doc

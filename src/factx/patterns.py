@@ -1,0 +1,122 @@
+"""Load and validate the rule patterns in ``patterns/*.jsonl``.
+
+Each line is one rule in spaCy's pattern format: ``{"label": ..., "pattern": ..., "id": ...}``.
+A string pattern is a phrase (matched on the lower-cased text), a list is a token pattern.
+For lexicon labels (TITLE, CURRENCY, UNIT, ...) the ``id`` carries the normalized value.
+Files are data only: they are parsed as JSON and validated, never executed.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import PatternError
+
+_KEYS = {"label", "pattern", "id"}
+
+
+@dataclass(frozen=True)
+class PatternSet:
+    """Validated rules, in file order, and a phrase lexicon per label (lower-cased text -> id)."""
+
+    rules: tuple[dict[str, Any], ...]
+    files: tuple[str, ...]
+    lexicon: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def words(self, label: str) -> dict[str, str]:
+        """The phrase patterns of one label, lower-cased, mapped to their ids."""
+        return self.lexicon.get(label, {})
+
+
+def builtin_dir() -> Path:
+    """The patterns shipped with factx (package data in a wheel, ``patterns/`` in a checkout)."""
+    packaged = resources.files("factx").joinpath("patterns")
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return Path(__file__).resolve().parents[2] / "patterns"
+
+
+def _validate_rule(obj: Any, where: str) -> dict[str, Any]:
+    if not isinstance(obj, dict):
+        raise PatternError(f"{where}: expected a JSON object, got {type(obj).__name__}")
+    unknown = set(obj) - _KEYS
+    if unknown:
+        raise PatternError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    label, pattern = obj.get("label"), obj.get("pattern")
+    if not isinstance(label, str) or not label:
+        raise PatternError(f"{where}: \"label\" must be a non-empty string")
+    if "id" in obj and not isinstance(obj["id"], str):
+        raise PatternError(f"{where}: \"id\" must be a string")
+    if isinstance(pattern, str):
+        if not pattern.strip():
+            raise PatternError(f"{where}: empty phrase pattern")
+    elif isinstance(pattern, list) and pattern:
+        from spacy.schemas import validate_token_pattern
+
+        errors = validate_token_pattern(pattern)
+        if errors:
+            raise PatternError(f"{where}: invalid token pattern: {'; '.join(errors)}")
+    else:
+        raise PatternError(f"{where}: \"pattern\" must be a string or a non-empty list of token dicts")
+    return obj
+
+
+def _read_file(path: Path) -> list[dict[str, Any]]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as err:
+        raise PatternError(f"{path}: cannot read pattern file ({err})") from None
+    rules = []
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{path}:{number}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            raise PatternError(f"{where}: not valid JSON ({err.msg} at column {err.colno})") from None
+        rules.append(_validate_rule(obj, where))
+    return rules
+
+
+def load_patterns(extra_dirs: Sequence[str | Path] = ()) -> PatternSet:
+    """Load the built-in patterns plus every ``*.jsonl`` in ``extra_dirs``; raise PatternError."""
+    return _load(tuple(str(d) for d in extra_dirs))
+
+
+@cache
+def _load(extra_dirs: tuple[str, ...]) -> PatternSet:
+    dirs: list[Path] = [builtin_dir(), *(Path(d) for d in extra_dirs)]
+    rules: list[dict[str, Any]] = []
+    files: list[str] = []
+    seen: dict[tuple[str, str], str] = {}
+    for directory in dirs:
+        if not directory.is_dir():
+            raise PatternError(f"{directory}: pattern folder not found")
+        paths = sorted(directory.glob("*.jsonl"))
+        if not paths:
+            raise PatternError(f"{directory}: no *.jsonl pattern files")
+        for path in paths:
+            for rule in _read_file(path):
+                key = (rule["label"], json.dumps(rule["pattern"], sort_keys=True).lower())
+                if key in seen and directory == dirs[0]:
+                    raise PatternError(f"{path}: duplicate pattern {rule['pattern']!r} (also in {seen[key]})")
+                seen[key] = path.name
+                rules.append(rule)
+            files.append(str(path))
+    return PatternSet(tuple(rules), tuple(files), _lexicon(rules))
+
+
+def _lexicon(rules: Iterable[dict[str, Any]]) -> dict[str, dict[str, str]]:
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    for rule in rules:
+        if isinstance(rule["pattern"], str):
+            table[rule["label"]][rule["pattern"].lower()] = rule.get("id", rule["pattern"].lower())
+    return dict(table)

@@ -1,0 +1,93 @@
+"""Read inputs: a path or stdin, as bytes, decoded to the text that every offset indexes.
+
+The text is decoded exactly as read: no newline translation, a UTF-8 byte-order mark kept as
+U+FEFF, so ``open(path, encoding="utf-8", newline="").read()[start:end]`` gives each fact's text.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DecodeError, InputError
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+_SNIFF = 8192
+
+
+@dataclass(frozen=True)
+class SourceText:
+    """One input: where it came from, its decoded text and the encoding used."""
+
+    source: str
+    content: str
+    encoding: str
+
+
+def read_bytes(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """Read the raw bytes of a path, or of stdin when ``source`` is ``-``."""
+    if source == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        path = Path(source)
+        try:
+            if path.is_dir():
+                raise InputError(f"{source}: is a directory")
+            with path.open("rb") as handle:
+                data = handle.read(max_bytes + 1)
+        except FileNotFoundError:
+            raise InputError(f"{source}: no such file") from None
+        except PermissionError:
+            raise InputError(f"{source}: permission denied") from None
+        except OSError as err:
+            raise InputError(f"{source}: cannot read ({err.strerror or err})") from None
+    if len(data) > max_bytes:
+        raise InputError(f"{source}: larger than the {max_bytes:,}-byte limit (see --max-bytes)")
+    return data
+
+
+def decode(data: bytes, source: str, *, encoding: str | None = None) -> SourceText:
+    """Decode bytes to text: the forced encoding, else UTF-8, else a detected encoding."""
+    if encoding:
+        try:
+            return SourceText(source, data.decode(encoding), encoding)
+        except (LookupError, UnicodeDecodeError) as err:
+            raise DecodeError(f"{source}: cannot decode as {encoding}: {err}") from None
+    if not data.strip():
+        raise InputError(f"{source}: empty input")
+    try:
+        return SourceText(source, data.decode("utf-8"), "utf-8")
+    except UnicodeDecodeError:
+        pass
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data[:_SNIFF] and not utf16:
+        raise DecodeError(f"{source}: looks binary, not text")
+    from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise DecodeError(f"{source}: looks binary, not text")
+    return SourceText(source, str(best), best.encoding)
+
+
+def read_source(
+    source: str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> SourceText:
+    """Read and decode one input (a path or ``-`` for stdin)."""
+    return decode(read_bytes(source, max_bytes=max_bytes), source, encoding=encoding)
+
+
+def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt") -> Iterator[str]:
+    """Expand files and directories (recursively, sorted, hidden entries skipped) into paths."""
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob(glob)
+                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            yield from (str(p) for p in found)
+        else:
+            yield item

@@ -55,20 +55,26 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
 
 
 def process(
-    items: Iterable[SourceText],
+    items: Iterable[SourceText | Failure],
     *,
     document_date: str | dt.date | None = None,
     model: str | None = None,
     patterns_dirs: Sequence[str] = (),
     batch_size: int = 16,
 ) -> Iterator[Document | Failure]:
-    """Stream documents through ``nlp.pipe``; a failing input yields a Failure, in input order."""
+    """Stream documents through ``nlp.pipe``; a failing input yields a Failure, in input order.
+
+    ``items`` may hold Failures already (inputs that could not be read); they pass through in place.
+    """
     nlp = build_nlp(model, patterns_dirs)
     date = _iso(document_date)
     failures: deque[tuple[int, Failure]] = deque()
 
     def feed() -> Iterator[tuple[Doc, tuple[int, SourceText, str]]]:
         for number, item in enumerate(items):
+            if isinstance(item, Failure):
+                failures.append((number, item))
+                continue
             try:
                 doc, date_source = prepare(nlp, item, date)
             except FactxError as err:

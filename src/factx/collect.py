@@ -73,8 +73,7 @@ def _parenthesized_acronym(doc: Doc, span: Span) -> str | None:
 def _title_organizations(doc: Doc, known: set[str]) -> list[Span]:
     """Organizations found only as the organization of a title (NER missed them)."""
     extra: dict[int, Span] = {}
-    for span in doc.spans.get(SPAN_KEYS["titles"], []):
-        info = span._.factx_title
+    for info in doc._.factx_title_links or []:
         if info["organization_kind"] != "run" or name_key(info["organization"]) in known:
             continue
         org = doc.char_span(info["organization_start"], info["organization_end"], label="ORG")
@@ -129,12 +128,12 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
     spans = list(doc.spans.get(SPAN_KEYS["people"], []))
     resolved = _person_resolver(spans)
     by_name: dict[str, OrganizationFact] = {}
+    org: OrganizationFact | None
     for org in orgs:
         by_name[name_key(org.name)] = org
         for alias in org.aliases:
             by_name.setdefault(name_key(alias), org)
-    for span in doc.spans.get(SPAN_KEYS["titles"], []):
-        info = span._.factx_title
+    for info in doc._.factx_title_links or []:
         person = resolved.get(info["person_start"], info["person"])
         if person is None:
             continue
@@ -144,9 +143,9 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
             title=info["title"],
             person=person,
             organization=org.name if org else org_name,
-            text=span.text,
-            start=span.start_char,
-            end=span.end_char,
+            text=doc.text[info["start"]:info["end"]],
+            start=info["start"],
+            end=info["end"],
             canonical=info["canonical"],
             status=info["status"],
             organization_id=org.id if org else None,

@@ -52,7 +52,9 @@ _PATTERNS = {
     "year_q": re.compile(r"^(?P<year>\d{4}) q(?P<q>[1-4])$"),
     "half": re.compile(r"^(?:the )?(?P<ord>first|second|1st|2nd)[- ]half(?: of (?P<rest>.+))?$"),
     "h_year": re.compile(r"^h(?P<h>[12]) (?:of )?(?P<year>\d{4})$"),
-    "season": re.compile(r"^(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)?(?: (?P<year>\d{4}))?$"),
+    "season": re.compile(
+        r"^(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)?(?: (?P<year>\d{4}))?$"
+    ),
     "mid_year": re.compile(rf"^mid-?{_YEAR_RE}$"),
     "ago": re.compile(r"^(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
     "duration": re.compile(
@@ -63,7 +65,9 @@ _PATTERNS = {
     "relative_unit": re.compile(
         r"^(?:the )?(?P<which>this|last|next|previous|past|coming|current)(?: (?P<unit>year|month|week|quarter))$"
     ),
-    "weekday": re.compile(r"^(?:(?P<which>last|next|this|on) )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"),
+    "weekday": re.compile(
+        r"^(?:(?P<which>last|next|this|on) )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+    ),
 }
 _FILLERS = re.compile(r"\b(?:consecutive|straight|successive|full|more|additional|long)\b ?")
 _INTERVAL = re.compile(r"^(?:from |between )?(?P<a>.+?) ?(?: to | and | until | through |[-–—]| - )(?P<b>.+)$")

@@ -21,12 +21,14 @@ SPAN_KEYS = {
 _SPAN_EXTENSIONS: dict[str, Any] = {
     "factx_date": None,  # {"value", "kind", "granularity", "modifier", "relative"}
     "factx_number": None,  # {"value", "unit", "kind", "qualifier", "counted", "low", "high"}
-    "factx_title": None,  # {"title", "canonical", "status", "person", "organization", "rule"}
     "factx_name": None,  # cleaned name of a person or organization span
 }
 _DOC_EXTENSIONS: dict[str, Any] = {
     "factx_document_date": None,  # ISO date string or None
     "factx_body_start": 0,  # first character after the header
+    # Title links, one dict per (title, person): several people can share one title span, and
+    # span extension values are keyed by character offsets, so links live on the Doc.
+    "factx_title_links": None,
 }
 
 

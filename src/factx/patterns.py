@@ -114,6 +114,33 @@ def _load(extra_dirs: tuple[str, ...]) -> PatternSet:
     return PatternSet(tuple(rules), tuple(files), _lexicon(rules))
 
 
+def plural(phrase: str) -> str:
+    """English plural of a phrase's last word: "academician" -> "academicians", "chairman" -> "chairmen"."""
+    head, _, last = phrase.rpartition(" ")
+    if last.endswith("man"):
+        word = last[:-3] + "men"
+    elif last.endswith(("s", "x", "ch", "sh")):
+        word = last + "es"
+    elif last.endswith("y") and last[-2:-1] not in "aeiou":
+        word = last[:-1] + "ies"
+    else:
+        word = last + "s"
+    return f"{head} {word}" if head else word
+
+
+def with_plurals(rules: Iterable[dict[str, Any]], labels: tuple[str, ...] = ("TITLE",)) -> list[dict[str, Any]]:
+    """The rules plus a plural phrase pattern for each phrase of ``labels`` (titles shared by a list)."""
+    out = list(rules)
+    known = {(r["label"], r["pattern"]) for r in out if isinstance(r["pattern"], str)}
+    for rule in list(out):
+        if rule["label"] in labels and isinstance(rule["pattern"], str) and rule["pattern"][-1:].isalpha():
+            many = plural(rule["pattern"])
+            if (rule["label"], many) not in known:
+                known.add((rule["label"], many))
+                out.append({**rule, "pattern": many})
+    return out
+
+
 def _lexicon(rules: Iterable[dict[str, Any]]) -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = defaultdict(dict)
     for rule in rules:

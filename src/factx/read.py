@@ -57,13 +57,14 @@ def decode(data: bytes, source: str, *, encoding: str | None = None) -> SourceTe
             raise DecodeError(f"{source}: cannot decode as {encoding}: {err}") from None
     if not data.strip():
         raise InputError(f"{source}: empty input")
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data[:_SNIFF] and not utf16:
+        # NUL bytes never occur in text files (UTF-16 aside), even where they decode as UTF-8.
+        raise DecodeError(f"{source}: looks binary, not text")
     try:
         return SourceText(source, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
-    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if b"\x00" in data[:_SNIFF] and not utf16:
-        raise DecodeError(f"{source}: looks binary, not text")
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
 
     best = from_bytes(data).best()

@@ -205,9 +205,8 @@ class NumberExtractor:
             value *= float(scale[1])
             j = scale[0]
         number.value, number.end = value, j
-        if number.kind in ("money", "percent", "quantity") and number.unit:
-            if number.kind == "money":
-                return
+        if number.kind == "money" and number.unit:
+            return
         if (pct := index.at("PERCENT_UNIT", j)) is not None:
             number.unit, number.kind, number.end = pct[1], "percent", pct[0]
         elif (cur := index.at("CURRENCY", j)) is not None and number.kind != "money":
@@ -353,9 +352,10 @@ def _spelled_fraction(doc: Doc, i: int) -> tuple[int, float] | None:
             j += 1
         if j < len(doc) and doc[j].lower_ in DENOMINATORS:
             den = doc[j].lower_
-            numerator = 1.0 if lower in ("a", "one") else parse_words([lower])
-            if numerator is None:
+            parsed = 1.0 if lower in ("a", "one") else parse_words([lower])
+            if parsed is None:
                 return None
+            numerator = parsed
             plural_ok = den.endswith("s") == (numerator > 1) or den in ("half", "quarter")
             nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
             if lower == "a" and nxt != "of":

@@ -97,10 +97,12 @@ class TitleLinker:
         return unique
 
     def set_annotations(self, doc: Doc, links: list[tuple[_Title, Span, str]]) -> Doc:
-        spans = []
+        spans, payloads = [], []
         for title, person, rule in links:
             span = Span(doc, title.start, title.end, label="TITLE")
             payload: dict[str, Any] = {
+                "start": span.start_char,
+                "end": span.end_char,
                 "title": _title_text(doc, title),
                 "canonical": title.canonical,
                 "status": title.status or "current",
@@ -109,16 +111,17 @@ class TitleLinker:
                 "person_end": person.end_char,
                 "organization": title.org[2] if title.org else None,
                 "organization_start": doc[title.org[0]].idx if title.org else None,
-                "organization_end": doc[title.org[1] - 1].idx + len(doc[title.org[1] - 1]) if title.org else None,
+                "organization_end": doc[title.org[1] - 1:title.org[1]].end_char if title.org else None,
                 "organization_kind": title.org[3] if title.org else None,
                 "rule": rule,
                 "sentence_start": span.sent.start_char,
                 "sentence_end": span.sent.end_char,
             }
-            span._.factx_title = payload
+            payloads.append(payload)
             spans.append(span)
-        spans.sort(key=lambda s: (s.start, s._.factx_title["person_start"]))
-        doc.spans[SPAN_KEYS["titles"]] = spans
+        payloads.sort(key=lambda p: (p["start"], p["person_start"]))
+        doc.spans[SPAN_KEYS["titles"]] = sorted(set(spans), key=lambda s: s.start)
+        doc._.factx_title_links = payloads
         return doc
 
 
@@ -274,9 +277,9 @@ def _proper_run(doc: Doc, k: int) -> int:
         if (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text in ("Co.", "Ltd.", "Inc.", "Corp."):
             j += 1
             end = j
-        elif tok.lower_ in ("of", "and", "for", "&") and j > k:
-            j += 1
-        elif tok.text == "," and j + 1 < len(doc) and doc[j + 1].text in ("Ltd.", "Inc."):
+        elif (tok.lower_ in ("of", "and", "for", "&") and j > k) or (
+            tok.text == "," and j + 1 < len(doc) and doc[j + 1].text in ("Ltd.", "Inc.")
+        ):
             j += 1
         else:
             break

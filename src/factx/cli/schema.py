@@ -1,0 +1,13 @@
+"""``factx schema``: print the JSON Schema of the output document."""
+
+from __future__ import annotations
+
+from ..schema import DOCUMENT_SCHEMA
+from ..serialize import to_json
+from .console import stdout_is_terminal, write_json_stdout
+
+
+def schema_cli() -> None:
+    """Print the JSON Schema that every document factx writes conforms to."""
+    pretty = stdout_is_terminal()
+    write_json_stdout(to_json(DOCUMENT_SCHEMA, pretty=pretty), pretty=pretty)

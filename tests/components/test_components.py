@@ -1,0 +1,118 @@
+"""Each component on sentences written for the test, through the real pipeline and model."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2024-03-05"
+
+
+def _numbers(doc: dict[str, Any]) -> list[tuple[Any, Any, Any, Any]]:
+    return [(n["value"], n["unit"], n["kind"], n["qualifier"]) for n in doc["numbers"] if n["kind"] != "ordinal"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The industry has a scale of nearly 3 trillion yuan.", (3e12, "CNY", "money", "approximately")),
+        ("It has more than 8,000 enterprises.", (8000, None, "count", "more_than")),
+        ("Revenue rose 12% from a year earlier.", (12, "%", "percent", None)),
+        ("The company paid $1.42 per share.", (1.42, "USD", "money", None)),
+        ("The fee was €45 million.", (45e6, "EUR", "money", None)),
+        ("The project costs £1.2bn in total.", (1.2e9, "GBP", "money", None)),
+        ("The city covers 450 square kilometers.", (450, "km2", "quantity", None)),
+        ("The group earned Rs 4,500 crore.", (4.5e10, "INR", "money", None)),
+        ("Shares fell 34 cents in early trade.", (0.34, "USD", "money", None)),
+        ("At least 40 aircraft were ordered.", (40, None, "count", "at_least")),
+        ("The plant produces 1,200 MW of power.", (1200, "MW", "quantity", None)),
+    ],
+)
+def test_numbers_value_unit_kind_qualifier(extract: Any, sentence: str, expected: tuple[Any, ...]) -> None:
+    assert expected in _numbers(extract(sentence, DATE))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The operator built new 5G base stations.", "Cases of COVID-19 fell.", "The team won 3-1 on the night.",
+     "The 14th Five-Year Plan was adopted."],
+)
+def test_numbers_identifiers_and_scores_are_not_numbers(extract: Any, sentence: str) -> None:
+    assert _numbers(extract(sentence, DATE)) == []
+
+
+def test_numbers_counted_noun(extract: Any) -> None:
+    doc = extract("By then 2.25 million 5G base stations had been built.", DATE)
+    number = next(n for n in doc["numbers"] if n["value"] == 2250000)
+    assert number["counted"] == "5G base stations"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "modifier"),
+    [
+        ("Sales fell yesterday.", "2024-03-04", None),
+        ("The plan was adopted at the end of October 2022.", "2022-10", "END"),
+        ("The expo has been held since 2010.", "2010", "AFTER"),
+        ("It has grown for 12 consecutive years.", "P12Y", None),
+        ("Results for the second quarter were strong.", "2024-Q2", None),
+        ("The board met on Friday.", "2024-03-01", None),
+        ("Growth slowed at the beginning of this year.", "2024", "START"),
+    ],
+)
+def test_dates_value_and_modifier(extract: Any, sentence: str, value: str, modifier: str | None) -> None:
+    doc = extract(sentence, DATE)
+    assert (value, modifier) in [(d["value"], d["modifier"]) for d in doc["dates"]]
+
+
+def test_dates_year_in_event_name_is_not_a_date(extract: Any) -> None:
+    doc = extract("Visitors came to the 2022 World Internet of Things Expo in Wuxi.", DATE)
+    assert doc["dates"] == []
+
+
+def test_dates_relative_without_document_date_stay_unresolved(extract: Any) -> None:
+    doc = extract("Shares fell yesterday.")
+    assert doc["document_date"] is None
+    assert [(d["value"], d["relative"]) for d in doc["dates"]] == [(None, True)]
+
+
+def _triples(doc: dict[str, Any]) -> set[tuple[str, str, str | None]]:
+    return {(t["person"], t["title"].lower(), t["organization"]) for t in doc["titles"]}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Maria Lopez, chief executive officer of Northwind Logistics, opened the depot.",
+         ("Maria Lopez", "chief executive officer", "Northwind Logistics")),
+        ("Vice Minister of the Ministry of Industry and Information Technology Xu Xiaolan spoke.",
+         ("Xu Xiaolan", "vice minister", "Ministry of Industry and Information Technology")),
+        ("Governor Wang Qiang of the Anhui Provincial Government delivered a speech.",
+         ("Wang Qiang", "governor", None)),
+        ("The deal was signed by Peter Hall, who is chairman at Brannock Foods.",
+         ("Peter Hall", "chairman", "Brannock Foods")),
+    ],
+)
+def test_titles_constructions(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
+    assert triple in _triples(extract(sentence, DATE))
+
+
+@pytest.mark.parametrize(
+    "names",
+    [
+        pytest.param(("Zhou Ming", "Chen Lihua", "Wang Jianguo"), id="ner-finds-all"),
+        # NER reads "He" as a pronoun and "Sun Meiling" as an organization: people repair is issue #4.
+        pytest.param(("Liu Zhenbang", "Sun Meiling", "He Guoqiang"), id="ner-misses",
+                     marks=pytest.mark.xfail(strict=True, reason="NER misses names in lists (#4)")),
+    ],
+)
+def test_titles_shared_by_a_list(extract: Any, names: tuple[str, str, str]) -> None:
+    doc = extract(f"{names[0]}, {names[1]} and {names[2]}, academicians of the Chinese Academy of "
+                  "Engineering, attended the forum.", DATE)
+    people = {t["person"] for t in doc["titles"] if t["organization"] == "Chinese Academy of Engineering"}
+    assert set(names) <= people
+
+
+def test_organizations_strip_the_and_reject_technology_terms(extract: Any) -> None:
+    doc = extract("The International Telecommunication Union said IoT and IPv6 adoption grew.", DATE)
+    names = [o["name"] for o in doc["organizations"]]
+    assert "International Telecommunication Union" in names
+    assert "IoT" not in names and "IPv6" not in names

@@ -1,0 +1,78 @@
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factx.datenorm import normalize_date
+
+ANCHOR = dt.date(2022, 11, 26)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("October 26", "2022-10-26", "date"),
+        ("October 2022", "2022-10", "date"),
+        ("2021", "2021", "date"),
+        ("this year", "2022", "date"),
+        ("last year", "2021", "date"),
+        ("next month", "2022-12", "date"),
+        ("12 consecutive years", "P12Y", "duration"),
+        ("a decade", "P10Y", "duration"),
+        ("last week", "2022-W46", "date"),
+        ("Friday", "2022-11-25", "date"),
+        ("yesterday", "2022-11-25", "date"),
+        ("the second quarter", "2022-Q2", "date"),
+        ("Q2 2024", "2024-Q2", "date"),
+        ("the first half of 2023", "2023-H1", "date"),
+        ("2009-2010", "2009/2010", "interval"),
+        ("from 2019 to 2021", "2019/2021", "interval"),
+        ("26 October 2022", "2022-10-26", "date"),
+        ("the 1990s", "199", "date"),
+        ("January 3", "2023-01-03", "date"),
+    ],
+)
+def test_datenorm_values(text: str, value: str, kind: str) -> None:
+    result = normalize_date(text, ANCHOR)
+    assert result is not None
+    assert (result.value, result.kind) == (value, kind)
+
+
+@pytest.mark.parametrize("text", ["may", "Five-Year", "the same day", "year", "5G"])
+def test_datenorm_rejects_non_dates(text: str) -> None:
+    result = normalize_date(text, ANCHOR)
+    assert result is None or result.kind == "duration" and text == "Five-Year"
+
+
+def test_datenorm_relative_without_anchor_stays_unresolved() -> None:
+    result = normalize_date("yesterday", None)
+    assert result is not None and result.value is None and result.relative
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 2), max_value=dt.date(2099, 12, 30)))
+def test_datenorm_yesterday_is_the_day_before(anchor: dt.date) -> None:
+    result = normalize_date("yesterday", anchor)
+    assert result is not None and result.value == (anchor - dt.timedelta(days=1)).isoformat()
+    tomorrow = normalize_date("tomorrow", anchor)
+    assert tomorrow is not None and tomorrow.value == (anchor + dt.timedelta(days=1)).isoformat()
+
+
+@given(st.dates(min_value=dt.date(1900, 1, 8), max_value=dt.date(2099, 12, 24)),
+       st.sampled_from(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]))
+def test_datenorm_past_weekday_is_within_the_last_week(anchor: dt.date, weekday: str) -> None:
+    result = normalize_date(weekday, anchor)
+    assert result is not None and result.value is not None
+    day = dt.date.fromisoformat(result.value)
+    assert 0 <= (anchor - day).days < 7
+    assert day.strftime("%A").lower() == weekday
+
+
+@given(st.dates(min_value=dt.date(1901, 1, 1), max_value=dt.date(2098, 12, 31)),
+       st.integers(min_value=1, max_value=12), st.integers(min_value=1, max_value=28))
+def test_datenorm_month_day_is_closest_to_anchor(anchor: dt.date, month: int, day: int) -> None:
+    name = dt.date(2000, month, day).strftime("%B")
+    result = normalize_date(f"{name} {day}", anchor)
+    assert result is not None and result.value is not None
+    chosen = dt.date.fromisoformat(result.value)
+    assert abs((chosen - anchor).days) <= 183

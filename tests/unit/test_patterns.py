@@ -1,0 +1,42 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from factx.errors import PatternError
+from factx.patterns import builtin_dir, load_patterns
+
+
+def test_patterns_builtin_load_and_cover_every_lexicon() -> None:
+    patterns = load_patterns()
+    for label in ("TITLE", "CURRENCY", "UNIT", "QUALIFIER", "SCALE", "DATE_MODIFIER", "ORG_HEAD"):
+        assert patterns.words(label), label
+    assert len(list(builtin_dir().glob("*.jsonl"))) >= 5
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{not json", "not valid JSON"),
+        ('["a list"]', "expected a JSON object"),
+        ('{"label": "X", "pattern": "a", "extra": 1}', "unknown key"),
+        ('{"label": "", "pattern": "a"}', "label"),
+        ('{"label": "X", "pattern": [{"LOWR": "a"}]}', "invalid token pattern"),
+        ('{"label": "X", "pattern": 5}', "pattern"),
+    ],
+)
+def test_patterns_bad_line_names_file_and_line(tmp_path: Path, line: str, message: str) -> None:
+    path = tmp_path / "mine.jsonl"
+    good = json.dumps({"label": "TITLE", "pattern": "chief widget officer"})
+    path.write_text(good + "\n" + line + "\n", encoding="utf-8")
+    with pytest.raises(PatternError) as info:
+        load_patterns([tmp_path])
+    assert f"{path}:2:" in str(info.value)
+    assert message in str(info.value)
+
+
+def test_patterns_user_folder_adds_rules(tmp_path: Path) -> None:
+    (tmp_path / "titles.jsonl").write_text(
+        json.dumps({"label": "TITLE", "pattern": "chief widget officer", "id": "cwo"}) + "\n", encoding="utf-8"
+    )
+    assert load_patterns([tmp_path]).words("TITLE")["chief widget officer"] == "cwo"

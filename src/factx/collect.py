@@ -48,6 +48,10 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
                 record.aliases.append(name)
                 by_key[key] = record
         if record is None:
+            record = _short_form_owner(records, key)
+            if record is not None:
+                by_key[key] = record
+        if record is None:
             record = OrganizationFact(f"org-{len(records) + 1}", name)
             records.append(record)
             by_key[key] = record
@@ -59,6 +63,12 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
             record.aliases.append(acronym)
             by_key[name_key(acronym)] = record
     return records
+
+
+def _short_form_owner(records: list[OrganizationFact], key: str) -> OrganizationFact | None:
+    """The one earlier organization whose name starts with ``key`` ("Calloway" -> "Calloway Dynamics Inc.")."""
+    owners = [r for r in records if name_key(r.name).startswith(key + " ")]
+    return owners[0] if len(owners) == 1 else None
 
 
 def _parenthesized_acronym(doc: Doc, span: Span) -> str | None:
@@ -138,7 +148,9 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
         if person is None:
             continue
         org_name = info["organization"]
-        org = by_name.get(name_key(org_name)) if org_name else None
+        org = None
+        if org_name:
+            org = by_name.get(name_key(org_name)) or _short_form_owner(orgs, name_key(org_name))
         yield TitleFact(
             title=info["title"],
             person=person,

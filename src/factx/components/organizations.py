@@ -31,25 +31,45 @@ class OrganizationExtractor:
 
     def match(self, doc: Doc, index: RuleIndex) -> list[Span]:
         body = doc._.factx_body_start
-        ents = [e for e in doc.ents if e.label_ == "ORG" and e.start_char >= body]
+        # NER sometimes calls "Skerry Bank" a person: a name ending in an organization word is one.
+        ents = [e for e in doc.ents if e.start_char >= body and (
+            e.label_ == "ORG" or (e.label_ == "PERSON" and e[-1].lower_ in self.heads and len(e) > 1))]
+        surnames = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         spans: list[Span] = []
+        rescued: list[Span] = []
         skip_until = -1
         for ent in ents:
             if ent.start < skip_until:
                 continue
-            span = self._repair(doc, ent)
+            span = self._repair(doc, ent, index, rescued)
             skip_until = span.end
-            if self._is_organization(span):
+            if self._is_organization(span, index) and not (len(span) == 1 and span[0].lower_ in surnames):
                 spans.append(span)
+        doc.spans["factx_person_candidates"] = rescued
         return spans
 
-    def _repair(self, doc: Doc, ent: Span) -> Span:
+    def _repair(self, doc: Doc, ent: Span, index: RuleIndex, rescued: list[Span]) -> Span:
         start, end = ent.start, ent.end
         while start < end and doc[start].text in _LEADING:
             start += 1
+        # "Neptune The Halvorsen Institute": a "The" inside starts the real name.
+        for k in range(start + 1, end - 1):
+            if doc[k].text == "The":
+                start = k + 1
         end = self._extend(doc, start, end)
+        # "the Chinese Academy of Engineering Zhang Ping": a name glued after the head word.
+        for k in range(end - 3, start, -1):
+            tail = doc[k + 1:end]
+            if doc[k].lower_ in self.heads and 2 <= len(tail) <= 3 and all(
+                t.is_title and t.pos_ == "PROPN" and t.lower_ not in self.heads for t in tail
+            ) and not any(index.at("TITLE", t.i) for t in tail):
+                rescued.append(Span(doc, k + 1, end, label="PERSON"))
+                end = k + 1
+                break
         while end > start and (
-            (doc[end - 1].is_punct and doc[end - 1].text != ".") or doc[end - 1].lower_ in ("'s", "’s")
+            (doc[end - 1].is_punct and doc[end - 1].text != ".")
+            or doc[end - 1].lower_ in ("'s", "’s", "of", "and", "the", "for")
+            or _trailing_title(index, start, end, self.heads, doc)
         ):
             end -= 1
         return Span(doc, start, max(end, start + 1), label="ORG")
@@ -74,10 +94,15 @@ class OrganizationExtractor:
             k += 1
         return last_head + 1 if last_head > 0 else end
 
-    def _is_organization(self, span: Span) -> bool:
+    def _is_organization(self, span: Span, index: RuleIndex) -> bool:
         text = span.text.lower()
         if text in self.not_org or not any(c.isalpha() for c in text):
             return False
+        if any(t.is_digit or t.like_num and t.text[:1].isdigit() for t in span):
+            return False  # "EUR 480 million"
+        unit = index.at("UNIT", span.start) or index.at("CURRENCY", span.start)
+        if unit is not None and unit[0] >= span.end:
+            return False  # "MW", "EUR"
         if all(t.is_lower for t in span if t.is_alpha):
             return False
         if len(span) == 1:
@@ -91,3 +116,9 @@ class OrganizationExtractor:
             span._.factx_name = span.text
         doc.spans[SPAN_KEYS["organizations"]] = spans
         return doc
+
+
+def _trailing_title(index: RuleIndex, start: int, end: int, heads: set[str], doc: Doc) -> bool:
+    """"Kasumi Robotics Chief": the span ends in a title word that lies wholly inside it."""
+    match = index.ending("TITLE", end)
+    return match is not None and match[0] > start and doc[end - 1].lower_ not in heads

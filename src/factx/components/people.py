@@ -26,13 +26,20 @@ class PersonExtractor:
     def match(self, doc: Doc, index: RuleIndex) -> list[Span]:
         body = doc._.factx_body_start
         ents = [e for e in doc.ents if e.start_char >= body]
+        org_heads = {k for k, (_end, _rid) in index.starts["ORG_HEAD"].items()}
+        org_names = [s.text.lower() + " " for s in doc.spans.get(SPAN_KEYS["organizations"], []) if len(s) > 1]
         spans = []
         for k, ent in enumerate(ents):
+            if ent.label_ == "PERSON" and len(ent) > 1 and ent.end - 1 in org_heads:
+                continue  # "Skerry Bank": an organization (see factx_organizations)
+            if ent.label_ == "PERSON" and any(name.startswith(ent.text.lower() + " ") for name in org_names):
+                continue  # "Orvane" after "Orvane Technologies": a short form of an organization
             if ent.label_ == "PERSON" or (ent.label_ in _LIST_LABELS and _listed_between_people(doc, ents, k)):
                 span = _clean(doc, ent, index)
                 if span is not None:
                     spans.append(span)
-        return spans
+        spans.extend(doc.spans.get("factx_person_candidates", []))
+        return sorted(spans, key=lambda s: s.start)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
         for span in spans:

@@ -52,6 +52,14 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
             if record is not None:
                 by_key[key] = record
         if record is None:
+            # "Calloway Dynamics" first, "Calloway Dynamics Inc." later: the full name wins.
+            shorter = [r for r in records if key.startswith(name_key(r.name) + " ")]
+            if len(shorter) == 1:
+                record = shorter[0]
+                record.aliases.append(record.name)
+                record.name = name
+                by_key[key] = record
+        if record is None:
             record = OrganizationFact(f"org-{len(records) + 1}", name)
             records.append(record)
             by_key[key] = record

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS
 from .rules import RuleIndex, rule_index
@@ -253,6 +253,16 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             if mod is None or mod[0] >= s:
                 break
             s = mod[0]
+        # "Energy Minister", "fitness coach": a noun modifying the title belongs to it.
+        while s > 0 and _modifies(doc[s - 1], s, end):
+            s -= 1
+        # "head of investor relations": a lowercase portfolio after "of" belongs to it.
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_lower and doc[end + 1].is_alpha \
+                and doc[end + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+            k = end + 1
+            while k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+                k += 1
+            end = k
         status = None
         stat = index.ending("TITLE_STATUS", s)
         if stat is not None:
@@ -264,6 +274,17 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         titles.append(_Title(s, end, canonical, status))
         last_end = end
     return titles
+
+
+def _modifies(tok: Token, start: int, end: int) -> bool:
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and start <= tok.head.i < end
+        and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+        and tok.is_alpha
+        and not tok.ent_type_
+        and not tok.is_sent_start
+    )
 
 
 def _proper_run(doc: Doc, k: int) -> int:
@@ -315,7 +336,8 @@ def _title_text(doc: Doc, title: _Title) -> str:
     last = tokens[-1]
     text = doc[tokens[0].i:last.i].text_with_ws if len(tokens) > 1 else ""
     word = last.text
-    if last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_:
+    has_portfolio = any(t.lower_ == "of" for t in tokens)
+    if not has_portfolio and last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_:
         lemma = last.lemma_
         word = lemma[:1].upper() + lemma[1:] if last.text[:1].isupper() else lemma
     return (text + word).strip()

@@ -53,7 +53,8 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
                 by_key[key] = record
         if record is None:
             # "Calloway Dynamics" first, "Calloway Dynamics Inc." later: the full name wins.
-            shorter = [r for r in records if key.startswith(name_key(r.name) + " ")]
+            shorter = [r for r in records if key.startswith(name_key(r.name) + " ")
+                       and _legal_suffix(key[len(name_key(r.name)) + 1:])]
             if len(shorter) == 1:
                 record = shorter[0]
                 record.aliases.append(record.name)
@@ -71,6 +72,14 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
             record.aliases.append(acronym)
             by_key[name_key(acronym)] = record
     return records
+
+
+_LEGAL_SUFFIXES = {"inc", "corp", "ltd", "llc", "plc", "co", "group", "ag", "sa", "gmbh", "limited",
+                   "corporation", "company", "holdings", "llp", "s.a", "nv", "bv", "co., ltd"}
+
+
+def _legal_suffix(tail: str) -> bool:
+    return tail.strip(" .,") in _LEGAL_SUFFIXES
 
 
 def _short_form_owner(records: list[OrganizationFact], key: str) -> OrganizationFact | None:

@@ -57,14 +57,13 @@ class OrganizationExtractor:
             if doc[k].text == "The":
                 start = k + 1
         end = self._extend(doc, start, end)
-        # "the Chinese Academy of Engineering Zhang Ping": a name glued after the head word.
-        for k in range(end - 3, start, -1):
-            tail = doc[k + 1:end]
-            if doc[k].lower_ in self.heads and 2 <= len(tail) <= 3 and all(
-                t.is_title and t.pos_ == "PROPN" and t.lower_ not in self.heads for t in tail
-            ) and not any(index.at("TITLE", t.i) for t in tail):
-                rescued.append(Span(doc, k + 1, end, label="PERSON"))
-                end = k + 1
+        # "the Chinese Academy of Engineering Zhang Ping": a person named elsewhere in the text,
+        # glued to the end of the organization.
+        for width in (3, 2):
+            tail = doc[max(end - width, start + 1):end]
+            if len(tail) == width and tail.text in self._people(doc):
+                rescued.append(Span(doc, tail.start, tail.end, label="PERSON"))
+                end = tail.start
                 break
         while end > start and (
             (doc[end - 1].is_punct and doc[end - 1].text != ".")
@@ -93,6 +92,10 @@ class OrganizationExtractor:
                 break
             k += 1
         return last_head + 1 if last_head > 0 else end
+
+    @staticmethod
+    def _people(doc: Doc) -> set[str]:
+        return {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
     def _is_organization(self, span: Span, index: RuleIndex) -> bool:
         text = span.text.lower()

@@ -48,7 +48,7 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
     if document_date:
         doc._.factx_document_date, source = document_date, "option"
     elif header.date:
-        doc._.factx_document_date, source = header.date.isoformat(), "header"
+        doc._.factx_document_date, source = header.date.isoformat(), header.source
     else:
         source = "none"
     return doc, source

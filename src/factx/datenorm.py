@@ -24,6 +24,10 @@ WEEKDAYS = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
 }
+_SET_WORDS = {"annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+              "every year": "P1Y", "each year": "P1Y", "every month": "P1M", "each month": "P1M",
+              "every week": "P1W", "each week": "P1W", "every day": "P1D", "each day": "P1D",
+              "every quarter": "P3M", "each quarter": "P3M"}
 _SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "final": 4, "last": 4}
@@ -63,7 +67,11 @@ _PATTERNS = {
         r"(?P<unit>year|month|week|day|decade|quarter|fortnight|hour)s?$"
     ),
     "relative_unit": re.compile(
-        r"^(?:the )?(?P<which>this|last|next|previous|past|coming|current)(?: (?P<unit>year|month|week|quarter))$"
+        r"^(?:the )?(?P<which>this|last|next|previous|past|coming|current|the)(?: (?P<unit>year|month|week|quarter))$"
+    ),
+    "every": re.compile(
+        r"^(?:every|each)(?: (?P<n>\w+))? (?P<unit>year|month|week|day|monday|tuesday|wednesday|thursday|friday|"
+        r"saturday|sunday)s?$"
     ),
     "weekday": re.compile(
         r"^(?:(?P<which>last|next|this|on) )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
@@ -84,8 +92,10 @@ class DateValue:
     relative: bool = False
 
 
-def _closest_year(anchor: dt.date, month: int, day: int | None) -> int:
-    """The year that puts month/day closest to the anchor date."""
+def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = False) -> int:
+    """The year that puts month/day closest to the anchor date (or the latest on or before it)."""
+    if past:
+        return anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
     best, best_gap = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -117,14 +127,18 @@ def _count(text: str | None) -> float | None:
     return parse_words(text.replace("-", " - ").split())
 
 
-def _year_ref(rest: str | None, anchor: dt.date | None) -> tuple[int | None, bool]:
-    """The year of "of 2024" / "of this year" / "of last year"; (year, relative)."""
+def _year_ref(rest: str | None, anchor: dt.date | None) -> tuple[int | str | None, bool]:
+    """The year of "of 2024" / "of fiscal 2025" / "of this year"; (year or "FY2025", relative)."""
     if rest:
         rest = rest.strip()
         match = re.fullmatch(r"(?:the year )?(\d{4})", rest)
         if match:
             return int(match.group(1)), False
-        offsets = {"this year": 0, "the year": 0, "the current year": 0, "last year": -1,
+        fiscal = re.fullmatch(r"(?:fiscal(?: year)?|fy) ?((?:19|20)?\d\d)", rest)
+        if fiscal:
+            year = fiscal.group(1)
+            return "FY" + (year if len(year) == 4 else "20" + year), False
+        offsets = {"this year": 0, "the year": 0, "this fiscal year": 0, "the current year": 0, "last year": -1,
                    "the previous year": -1, "next year": 1, "the coming year": 1}
         if rest in offsets:
             return (anchor.year + offsets[rest] if anchor else None), True
@@ -138,14 +152,17 @@ def _add_months(day: dt.date, months: int) -> tuple[int, int]:
 
 
 def normalize_date(
-    text: str, anchor: dt.date | None = None, *, future: bool = False
+    text: str, anchor: dt.date | None = None, *, future: bool = False, month_may: bool = False,
+    past: bool = False,
 ) -> DateValue | None:
+    """``past`` resolves a month without a year to its latest occurrence ("since May")."""
     """Normalize one date expression (without its modifier words); None if it is not a date."""
     core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
     core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
+    core = re.sub(r"(?<=\w)-(?=(?:year|month|week|day|decade|hour)s?\b)", " ", core)  # "five-year", "two-day"
     if not core:
         return None
-    simple = _simple(core, anchor, future)
+    simple = _simple(core, anchor, future, month_may=month_may, past=past)
     if simple is not None:
         return simple
     interval = _INTERVAL.match(core)
@@ -156,6 +173,15 @@ def normalize_date(
         if left is None and right is not None and interval.group("a").isdigit():
             # "March 3-5, 2024" or "2019-21": the left side borrows from the right.
             left = _borrow(interval.group("a"), right)
+        if left is not None and right is not None and left.relative and right.value and left.granularity in (
+            "month", "day"
+        ):
+            # "between March and May 2024", "from January to March 2025": the year written once.
+            year = int(right.value[:4])
+            again = _simple(f"{interval.group('a')} {year}", anchor, future)
+            if again is not None and again.value and again.value > right.value:
+                again = _simple(f"{interval.group('a')} {year - 1}", anchor, future)
+            left = again or left
         if right is None and left is not None and interval.group("b").isdigit():
             right = _borrow(interval.group("b"), left)
         if left and right and left.kind == "date" and right.kind == "date":
@@ -175,7 +201,7 @@ def _borrow(part: str, other: DateValue) -> DateValue | None:
 
 
 def _simple(  # noqa: C901
-    core: str, anchor: dt.date | None, future: bool, *, month_may: bool = False
+    core: str, anchor: dt.date | None, future: bool, *, month_may: bool = False, past: bool = False
 ) -> DateValue | None:
     p = _PATTERNS
     if core in ("today", "tonight", "this morning", "this afternoon", "this evening"):
@@ -187,6 +213,16 @@ def _simple(  # noqa: C901
         return DateValue((anchor + dt.timedelta(days=shift)).isoformat(), "date", "day", None, True)
     if core in ("now", "currently", "recently", "the same day", "the same year"):
         return None
+    if core in _SET_WORDS:
+        return DateValue(_SET_WORDS[core], "set", None)
+    if m := p["every"].match(core):
+        n = _count(m["n"]) if m["n"] else 1.0
+        if m["unit"] in WEEKDAYS:
+            return DateValue(f"XXXX-WXX-{WEEKDAYS[m['unit']] + 1}", "set", "day")
+        if n is None:
+            return None
+        letter = _DURATION_UNITS[m["unit"]]
+        return DateValue(f"P{int(n)}{letter}", "set", m["unit"])
     if m := p["iso"].match(core):
         value = _valid_day(int(m["year"]), int(m["month"]), int(m["day"]))
         return DateValue(value, "date", "day") if value else None
@@ -197,7 +233,7 @@ def _simple(  # noqa: C901
         month, day = MONTHS[m["month"]], int(m["day"])
         if anchor is None:
             return DateValue(None, "date", "day", None, True)
-        value = _valid_day(_closest_year(anchor, month, day), month, day)
+        value = _valid_day(_closest_year(anchor, month, day, past), month, day)
         return DateValue(value, "date", "day", None, True) if value else None
     if m := p["my"].match(core):
         return DateValue(f"{m['year']}-{MONTHS[m['month']]:02d}", "date", "month")
@@ -207,7 +243,7 @@ def _simple(  # noqa: C901
         month = MONTHS[m["month"]]
         if anchor is None:
             return DateValue(None, "date", "month", None, True)
-        return DateValue(f"{_closest_year(anchor, month, None)}-{month:02d}", "date", "month", None, True)
+        return DateValue(f"{_closest_year(anchor, month, None, past)}-{month:02d}", "date", "month", None, True)
     if m := p["y"].match(core):
         return DateValue(m["year"], "date", "year")
     if m := p["mid_year"].match(core):
@@ -252,7 +288,7 @@ def _simple(  # noqa: C901
 
 def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue:
     granularity = unit
-    shift = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[which]
+    shift = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[which]
     if anchor is None:
         return DateValue(None, "date", granularity, None, True)
     if unit == "year":

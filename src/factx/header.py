@@ -3,7 +3,9 @@
 Recognised forms, in the order tried:
 - YAML front matter: a first line ``---``, a ``date:`` key, a closing ``---``;
 - a first line ``date: YYYY-MM-DD`` (any case);
-- an inline prefix ``date YYYY-MM-DD`` directly followed by the text.
+- an inline prefix ``date YYYY-MM-DD`` directly followed by the text;
+- a press-release dateline opening the text: ``SAN FRANCISCO, March 3, 2024 /PRNewswire/ --``,
+  ``BEIJING, Oct. 26, 2024 (Xinhua) --`` or a line ``Posted: 2024-03-03``.
 
 The header span is reported so that facts are never extracted from it.
 """
@@ -20,6 +22,22 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*(?:\r
 _YAML_DATE = re.compile(r"^date[ \t]*:[ \t]*(?P<value>[^\r\n]*)$", re.I | re.M)
 _DATE_LINE = re.compile(r"\A\ufeff?[ \t]*date[ \t]*:[ \t]*(?P<value>[^\r\n]*)(?:\r?\n|\Z)", re.I)
 _INLINE = re.compile(r"\A\ufeff?\s*date\s+(?P<value>\d{4}-\d{1,2}-\d{1,2})(?![\d-])\s*", re.I)
+_MONTH_NAMES = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)\.?|january|february|march|april|"
+                r"june|july|august|september|october|november|december")
+_DATELINE = re.compile(
+    r"\A\ufeff?\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,40}(?:, [A-Z][A-Za-z.'\- ]{1,30})?),\s+"
+    rf"(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:,\s*(?P<year>\d{{4}}))?"
+    r"\s*(?:/[^/\n]{1,40}/|\([^)\n]{1,40}\))?\s*(?:--|—|–|-)\s*",
+    re.I,
+)
+_POSTED = re.compile(
+    r"\A\ufeff?\s*(?:posted|published|updated)\s*(?:on)?\s*:?\s*(?P<value>\d{4}-\d{1,2}-\d{1,2})[^\n]*(?:\n|\Z)",
+    re.I,
+)
+_MONTH_NUMBER = {name: n for n, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+     ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+     ("dec", "december")], start=1) for name in names}
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?")
 
 
@@ -28,7 +46,7 @@ class Header:
     """What the header said: the date (or None), where it came from, and where the body starts."""
 
     date: dt.date | None
-    source: str  # "header" or "none"
+    source: str  # "header", "dateline" or "none"
     end: int  # offset of the first character after the header
 
 
@@ -60,4 +78,22 @@ def read_header(content: str) -> Header:
     if inline:
         date = _parse_iso(inline.group("value"), "inline date header")
         return Header(date, "header", inline.end())
+    posted = _POSTED.match(content)
+    if posted:
+        return Header(_parse_iso(posted.group("value"), "posted date"), "dateline", posted.end())
+    dateline = _DATELINE.match(content)
+    if dateline and dateline.group("place").split(",")[0].strip().isupper():
+        return _dateline(dateline)
     return Header(None, "none", 0)
+
+
+def _dateline(match: re.Match[str]) -> Header:
+    """The date of ``CITY, Month Day, Year /Agency/ --``; without a year the date stays unknown."""
+    month = _MONTH_NUMBER[match.group("month").lower().rstrip(".")]
+    if match.group("year") is None:
+        return Header(None, "none", match.end())
+    try:
+        date = dt.date(int(match.group("year")), month, int(match.group("day")))
+    except ValueError:
+        return Header(None, "none", 0)
+    return Header(date, "dateline", match.end())

@@ -56,6 +56,10 @@ def test_numbers_counted_noun(extract: Any) -> None:
         ("Results for the second quarter were strong.", "2024-Q2", None),
         ("The board met on Friday.", "2024-03-01", None),
         ("Growth slowed at the beginning of this year.", "2024", "START"),
+        ("He led the board from 2009 to 2015.", "2009/2015", None),
+        ("Shares have risen since May.", "2023-05", "AFTER"),
+        ("Registration opens in mid-January.", "2024-01", "MID"),
+        ("The budget takes effect on July 1, ending two months of debate.", "2024-07-01", None),
     ],
 )
 def test_dates_value_and_modifier(extract: Any, sentence: str, value: str, modifier: str | None) -> None:

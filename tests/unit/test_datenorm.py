@@ -31,6 +31,16 @@ ANCHOR = dt.date(2022, 11, 26)  # a Saturday
         ("26 October 2022", "2022-10-26", "date"),
         ("the 1990s", "199", "date"),
         ("January 3", "2023-01-03", "date"),
+        ("the first quarter of fiscal 2026", "FY2026-Q1", "date"),
+        ("the second half of fiscal 2025", "FY2025-H2", "date"),
+        ("fiscal 2024", "FY2024", "date"),
+        ("summer 2025", "2025-SU", "date"),
+        ("every year", "P1Y", "set"),
+        ("every Monday", "XXXX-WXX-1", "set"),
+        ("between March and May 2024", "2024-03/2024-05", "interval"),
+        ("from January to March 2025", "2025-01/2025-03", "interval"),
+        ("five-year", "P5Y", "duration"),
+        ("three days ago", "2022-11-23", "date"),
     ],
 )
 def test_datenorm_values(text: str, value: str, kind: str) -> None:

@@ -14,6 +14,10 @@ from factx.header import read_header
         (" date 2022-11-26 On October 26, the expo opened.", "2022-11-26", "On October 26, the expo opened."),
         ("No header here. date 2022-11-26", None, "No header here. date 2022-11-26"),
         ("---\ntitle: no date\n---\nText.", None, "Text."),
+        ("SAN FRANCISCO, March 3, 2024 /PRNewswire/ -- Acme said.", "2024-03-03", "Acme said."),
+        ("BEIJING, Oct. 26, 2024 (Xinhua) -- The expo opened.", "2024-10-26", "The expo opened."),
+        ("Posted: 2024-03-03\nText.", "2024-03-03", "Text."),
+        ("Paris, March 3, 2024 - not a dateline", None, "Paris, March 3, 2024 - not a dateline"),
     ],
 )
 def test_header_reads_date_and_body(content: str, date: str | None, body: str) -> None:
@@ -29,3 +33,8 @@ def test_header_reads_date_and_body(content: str, date: str | None, body: str) -
 def test_header_malformed_date_raises(content: str) -> None:
     with pytest.raises(HeaderError):
         read_header(content)
+
+
+def test_header_dateline_without_year_gives_no_date() -> None:
+    header = read_header("BEIJING, Oct. 26 (Xinhua) -- The expo opened.")
+    assert header.date is None and header.source == "none"

@@ -12,7 +12,7 @@ from ..datenorm import normalize_date
 from ..extensions import SPAN_KEYS
 from .rules import RuleIndex, rule_index
 
-_LEADING_DROP = {"in", "on", "at", "during", "of", "for", "over", "within", "throughout"}
+_LEADING_DROP = {"in", "on", "at", "during", "of", "for", "over", "within", "throughout", "as"}
 _DETERMINERS = {"the", "a", "an", "this", "its", "their", "our", "his", "her", "that"}
 _NER_LABELS = {"DATE", "TIME"}
 
@@ -35,20 +35,33 @@ class DateExtractor:
         for start, (end, _rid) in index.starts["DATE"].items():
             if doc[start].idx >= body:
                 candidates.append(doc[start:end])
-        return filter_spans(candidates)
+        return _join_intervals(doc, filter_spans(candidates))
 
     def set_annotations(self, doc: Doc, spans: list[Span], index: RuleIndex) -> Doc:
         anchor = _anchor(doc)
-        kept = []
-        for span in spans:
+        kept: list[Span] = []
+        rule_spans = sorted((doc[s:e] for s, (e, _rid) in index.starts["DATE"].items()), key=lambda s: s.start)
+        queue = list(spans)
+        while queue:
+            span = queue.pop(0)
             trimmed, core, modifier = _trim(doc, span, index)
             if trimmed is None or _is_name_part(doc, trimmed, modifier) or _is_age(trimmed):
                 continue
             span = trimmed
             future = any(t.lower_ in ("will", "shall", "'ll") for t in span.sent)
-            value = normalize_date(core, anchor, future=future)
+            prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+            value = normalize_date(core, anchor, future=future,
+                                   month_may=modifier is not None or prev in ("in", "on", "by", "of"),
+                                   past=span[0].lower_ == "since")
             if value is None:
+                # "the period ending March 31": an over-long NER span; try the date rules inside it.
+                inner = [r for r in rule_spans if r.start >= span.start and r.end <= span.end and r != span]
+                queue[:0] = filter_spans(inner)
                 continue
+            if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind):
+                continue
+            if value.kind == "duration" and modifier in ("BEFORE", "AFTER"):
+                modifier = None  # "after 14 years with the city": a duration, not a point
             out = Span(doc, span.start, span.end, label="DATE")
             out._.factx_date = {
                 "value": value.value,
@@ -59,8 +72,32 @@ class DateExtractor:
                 "anchor": anchor.isoformat() if anchor and value.relative else None,
             }
             kept.append(out)
+        kept.sort(key=lambda s: s.start)
         doc.spans[SPAN_KEYS["dates"]] = kept
         return doc
+
+
+_INTERVAL_GAPS = {"to", "and", "-", "–", "—", "until", "through", "till"}
+
+
+def _join_intervals(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"from 2009 to 2015", "between March 2022 and June 2023": NER often returns two dates."""
+    joined: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if joined:
+            prev = joined[-1]
+            gap = doc[prev.end:span.start]
+            opener = doc[prev.start - 1].lower_ if prev.start > 0 else ""
+            if (
+                len(gap) == 1
+                and gap[0].lower_ in _INTERVAL_GAPS
+                and (opener in ("from", "between") or prev[0].lower_ in ("from", "between") or gap[0].text in "-–—")
+            ):
+                start = prev.start - 1 if opener in ("from", "between") else prev.start
+                joined[-1] = doc[start:span.end]
+                continue
+        joined.append(span)
+    return joined
 
 
 def _anchor(doc: Doc) -> dt.date | None:
@@ -86,9 +123,9 @@ def _trim(doc: Doc, span: Span, index: RuleIndex) -> tuple[Span | None, str, str
         before = index.ending("DATE_MODIFIER", start)
         if before:
             modifier, start = before[1], before[0]
-    while core_start < end and doc[core_start].lower_ in _LEADING_DROP:
+    while core_start < end and (doc[core_start].lower_ in _LEADING_DROP or doc[core_start].text in "-–"):
         core_start += 1
-    while end > core_start and doc[end - 1].is_punct:
+    while end > core_start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1
     if core_start >= end:
         return None, "", None
@@ -110,6 +147,20 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
         if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
             return True
     return False
+
+
+def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:
+    """"2000 employees", "$2025": a bare four-digit number that counts something is not a year."""
+    if granularity != "year" or len(span) != 1:
+        return False
+    nxt = doc[span.end] if span.end < len(doc) else None
+    prev = doc[span.start - 1] if span.start > 0 else None
+    return (nxt is not None and nxt.tag_ == "NNS") or (prev is not None and prev.tag_ == "$")
+
+
+def _is_set_adjective(doc: Doc, span: Span, kind: str) -> bool:
+    """"its biggest daily gain": a frequency adjective before a noun is not a set expression."""
+    return kind == "set" and len(span) == 1 and span.end < len(doc) and doc[span.end].pos_ == "NOUN"
 
 
 def _is_age(span: Span) -> bool:

@@ -115,3 +115,57 @@ def test_cli_schema_and_version(factx_cmd: list[str]) -> None:
     assert version.returncode == 0 and version.stdout.startswith("factx ")
     usage = run(factx_cmd, "extract")
     assert usage.returncode == 2 and usage.stdout == ""
+
+
+@pytest.fixture(scope="module")
+def small_corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("corpus")
+    source = Path(__file__).resolve().parents[2] / "corpus"
+    for path in sorted(source.glob("*.txt"))[:12]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "zz_broken.txt").write_bytes(b"\x00\x00binary")
+    return folder
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_cli_batch_jobs_two_matches_jobs_one(factx_cmd: list[str], small_corpus: Path, tmp_path: Path) -> None:
+    one, two = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run(factx_cmd, "batch", str(small_corpus), "-o", str(one), "--jobs", "1", "-q").returncode == 1
+    assert run(factx_cmd, "batch", str(small_corpus), "-o", str(two), "--jobs", "2", "-q").returncode == 1
+    assert _lines(one) == _lines(two)
+    assert len(_lines(one)) == 13 and "error" in _lines(one)[-1]
+
+
+def test_cli_batch_resume_finishes_without_duplicates(factx_cmd: list[str], small_corpus: Path,
+                                                      tmp_path: Path) -> None:
+    full, partial = tmp_path / "full.jsonl", tmp_path / "partial.jsonl"
+    run(factx_cmd, "batch", str(small_corpus), "-o", str(full), "-q", "--jobs", "1")
+    lines = full.read_text(encoding="utf-8").splitlines(keepends=True)
+    partial.write_text("".join(lines[:5]) + lines[5][:40], encoding="utf-8")  # a run killed mid-line
+    result = run(factx_cmd, "batch", str(small_corpus), "-o", str(partial), "--resume", "--jobs", "1")
+    assert result.returncode == 1  # the broken file still fails
+    assert _lines(partial) == _lines(full)
+    assert "skipped" in result.stderr
+
+
+def test_cli_batch_csv_tables_and_stdin_paths(factx_cmd: list[str], small_corpus: Path, tmp_path: Path) -> None:
+    import csv
+
+    paths = "\n".join(str(p) for p in sorted(small_corpus.glob("*.txt"))[:3])
+    result = run(factx_cmd, "batch", "--from-stdin", "--format", "csv", "--out-dir", str(tmp_path / "t"), "-q",
+                 stdin=paths)
+    assert result.returncode == 0, result.stderr
+    for name in ("people", "titles", "organizations", "numbers", "dates"):
+        with (tmp_path / "t" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert rows and all(row["source"] for row in rows), name
+
+
+def test_cli_batch_json_array_to_stdout(factx_cmd: list[str], small_corpus: Path) -> None:
+    paths = [str(p) for p in sorted(small_corpus.glob("*.txt"))[:2]]
+    result = run(factx_cmd, "batch", *paths, "--format", "json", "-q")
+    assert result.returncode == 0, result.stderr
+    assert [d["source"] for d in json.loads(result.stdout)] == paths

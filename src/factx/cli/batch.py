@@ -1,104 +1,125 @@
-"""``factx batch INPUTS...``: many articles to NDJSON, one document (or error record) per line."""
+"""``factx batch INPUTS...``: many articles to NDJSON (or JSON, or CSV tables), in input order."""
 
 from __future__ import annotations
 
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator
+from enum import StrEnum
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from rich.text import Text
 
-from ..api import Failure, process
+from ..batch import BatchOptions, default_jobs, run
 from ..errors import FactxError, OutputError
-from ..read import DEFAULT_MAX_BYTES, iter_input_paths, read_source
-from ..records import Document
-from ..serialize import to_ndjson_line
+from ..read import DEFAULT_MAX_BYTES, iter_input_paths
+from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, Writer, done_sources
 from .console import err_console, fail
 from .options import DateOption, ModelOption, PatternsOption, pattern_dirs
 
-HELP = """Extract facts from many articles: files, folders (walked recursively) or paths on stdin.
+HELP = """Extract facts from many articles: files, folders (walked recursively, sorted, hidden
+entries skipped) or paths on stdin.
 
-Writes NDJSON: one document per line, or {"source", "error"} for an input that failed.
-Exit code 1 if any input failed.
+Writes NDJSON: one document per line, or {"source", "error": {"type", "message"}} for an input
+that failed. Exit code 1 if any input failed, 130 if interrupted (the output keeps whole lines).
 
 Examples:
 
-  factx batch corpus/ -o facts.jsonl
+  factx batch corpus/ -o facts.jsonl --jobs 2
 
   find news -name '*.txt' | factx batch --from-stdin > facts.jsonl
+
+  factx batch news/ -o facts.jsonl --resume        # finish an interrupted run
+
+  factx batch news/ --format csv --out-dir tables/ # people.csv, titles.csv, ... with a source column
 """
 
-FACT_KEYS = ("people", "organizations", "titles", "numbers", "dates")
+
+class OutputFormat(StrEnum):
+    jsonl = "jsonl"
+    json = "json"
+    csv = "csv"
 
 
-def _read_all(paths: list[str], encoding: str | None, max_bytes: int) -> Iterator[object]:
-    for path in paths:
-        try:
-            yield read_source(path, encoding=encoding, max_bytes=max_bytes)
-        except FactxError as err:
-            yield Failure(path, type(err).__name__, str(err))
+class RateColumn(ProgressColumn):
+    def render(self, task: Task) -> Text:
+        return Text(f"{task.speed:.1f} docs/s" if task.speed else "", style="progress.data.speed")
 
 
-def run_batch(paths: list[str], out: IO[str], *, document_date: str | None = None,
-              model: str | None = None, patterns: list[str] | None = None,
-              encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES,
-              errors_out: IO[str] | None = None, fail_fast: bool = False,
-              progress: Progress | None = None) -> Counter[str]:
-    """Process ``paths`` in order, writing one NDJSON line each; returns counts for the summary."""
-    counts: Counter[str] = Counter()
-    task = progress.add_task("extracting", total=len(paths)) if progress else None
-    items = _read_all(paths, encoding, max_bytes)
-    for result in process(items, document_date=document_date, model=model,  # type: ignore[arg-type]
-                          patterns_dirs=patterns or []):
-        if isinstance(result, Failure):
-            counts["failed"] += 1
-            (errors_out or out).write(to_ndjson_line(result.to_dict()))
-            if fail_fast:
-                out.flush()
-                raise FactxError(f"{result.source}: {result.message}")
-        else:
-            assert isinstance(result, Document)
-            counts["documents"] += 1
-            data = result.to_dict()
-            for key in FACT_KEYS:
-                counts[key] += len(data[key])
-            out.write(to_ndjson_line(data))
-        out.flush()
-        if progress is not None and task is not None:
-            progress.advance(task)
-    return counts
-
-
-def _summary(counts: Counter[str], seconds: float, files: int) -> Table:
-    table = Table(title="factx batch", show_header=True)
+def _summary(counts: Counter[str], seconds: float, files: int, skipped: int) -> Table:
+    table = Table(title="factx batch")
     table.add_column("what")
     table.add_column("count", justify="right")
-    table.add_row("files read", str(files))
-    table.add_row("documents", str(counts["documents"]))
-    table.add_row("failed", str(counts["failed"]))
-    for key in FACT_KEYS:
-        table.add_row(key, str(counts[key]))
+    rows = [("files", files), ("skipped (--resume)", skipped), ("documents", counts["documents"]),
+            ("failed", counts["failed"])] + [(key, counts[key]) for key in FACT_TYPES]
+    for name, value in rows:
+        table.add_row(name, str(value))
     table.add_row("seconds", f"{seconds:.1f}")
     table.add_row("documents/s", f"{counts['documents'] / seconds:.1f}" if seconds else "-")
     return table
 
 
+def batch(paths: list[str], writer: Writer, options: BatchOptions, *, jobs: int = 1, fail_fast: bool = False,
+          progress: Progress | None = None) -> Counter[str]:
+    """Process ``paths`` and write every result; returns the counts for the summary."""
+    counts: Counter[str] = Counter()
+    task = progress.add_task("extracting", total=len(paths)) if progress is not None else None
+    for record in run(paths, options, jobs=jobs):
+        writer.write(record)
+        if "error" in record:
+            counts["failed"] += 1
+            err_console.print(f"factx: {record['source']}: {record['error']['message']}", markup=False,
+                              soft_wrap=True)
+            if fail_fast:
+                raise FactxError(f"stopped at the first failed input (--fail-fast): {record['source']}")
+        else:
+            counts["documents"] += 1
+            for key in FACT_TYPES:
+                counts[key] += len(record[key])
+        if progress is not None and task is not None:
+            progress.advance(task)
+    return counts
+
+
+def _open_writer(fmt: OutputFormat, output: Path | None, out_dir: Path | None, errors: Path | None,
+                 resume: bool) -> tuple[Writer, list[IO[str]]]:
+    handles: list[IO[str]] = []
+    if fmt is OutputFormat.csv:
+        if out_dir is None:
+            raise OutputError("--format csv needs --out-dir DIR")
+        return CsvWriter(out_dir, append=resume), handles
+    out: IO[str] = sys.stdout
+    if output is not None:
+        out = output.open("a" if resume else "w", encoding="utf-8")
+        handles.append(out)
+    err_out = None
+    if errors is not None:
+        err_out = errors.open("a" if resume else "w", encoding="utf-8")
+        handles.append(err_out)
+    if fmt is OutputFormat.json:
+        return JsonArrayWriter(out, err_out), handles
+    return JsonLinesWriter(out, err_out), handles
+
+
 def batch_cli(
     inputs: list[str] = typer.Argument(None, help="Files or folders to read."),
-    output: Path | None = typer.Option(None, "--output", "-o", help="NDJSON file to write (default: stdout)."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl, json (one array) or csv."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv tables."),
     from_stdin: bool = typer.Option(False, "--from-stdin", help="Read input paths from stdin, one per line."),
     glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders."),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores)."),
+    resume: bool = typer.Option(False, "--resume", help="Skip sources already in the -o NDJSON file; append."),
     date: str | None = DateOption,
     model: str | None = ModelOption,
     patterns: list[Path] | None = PatternsOption,
     encoding: str | None = typer.Option(None, "--encoding", help="Force the input encoding."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger inputs."),
-    errors: Path | None = typer.Option(None, "--errors", help="Write error records here instead."),
+    errors: Path | None = typer.Option(None, "--errors", help="Write error records to this file instead."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first failed input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
 ) -> None:
@@ -107,35 +128,49 @@ def batch_cli(
         sources += [line.strip() for line in sys.stdin if line.strip()]
     if not sources:
         fail("no inputs: give files or folders, or --from-stdin", 2)
+    if resume and (output is None or fmt is not OutputFormat.jsonl):
+        fail("--resume needs -o FILE with --format jsonl", 2)
     paths = list(iter_input_paths(sources, glob=glob))
-    show_progress = not quiet and err_console.is_terminal
+    skipped = 0
+    if resume and output is not None:
+        done = done_sources(output)
+        skipped = sum(1 for p in paths if p in done)
+        paths = [p for p in paths if p not in done]
+    options = BatchOptions(date, model, tuple(pattern_dirs(patterns)), encoding, max_bytes)
     started = time.perf_counter()
+    handles: list[IO[str]] = []
+    writer: Any = None
+    counts: Counter[str] = Counter()
     try:
-        out = output.open("w", encoding="utf-8") if output else sys.stdout
-        errors_out = errors.open("w", encoding="utf-8") if errors else None
-    except OSError as err:
-        fail(OutputError(f"cannot write output: {err}"))
-    try:
-        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                            TimeRemainingColumn(), console=err_console, disable=not show_progress)
+        writer, handles = _open_writer(fmt, output, out_dir, errors, resume)
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
+                            TimeRemainingColumn(), console=err_console,
+                            disable=quiet or not err_console.is_terminal)
         with progress:
-            counts = run_batch(paths, out, document_date=date, model=model,
-                               patterns=pattern_dirs(patterns), encoding=encoding,
-                               max_bytes=max_bytes, errors_out=errors_out, fail_fast=fail_fast,
-                               progress=progress)
+            counts = batch(paths, writer, options, jobs=jobs or default_jobs(), fail_fast=fail_fast,
+                           progress=progress)
+        writer.close()
     except KeyboardInterrupt:
-        err_console.print("factx: interrupted", markup=False)
+        err_console.print("factx: interrupted; the output holds whole records only (use --resume)", markup=False)
         raise typer.Exit(130) from None
     except BrokenPipeError:
-        sys.stderr.close()
+        _quiet_stdout()
         raise typer.Exit(1) from None
+    except OSError as err:
+        fail(OutputError(f"cannot write output: {err.strerror or err}"))
     except FactxError as err:
         fail(err)
     finally:
-        if output:
-            out.close()
-        if errors_out:
-            errors_out.close()
+        for handle in handles:
+            handle.close()
     if not quiet:
-        err_console.print(_summary(counts, time.perf_counter() - started, len(paths)))
+        err_console.print(_summary(counts, time.perf_counter() - started, len(paths) + skipped, skipped))
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _quiet_stdout() -> None:
+    """After a closed pipe (``factx batch ... | head -1``) send the rest of stdout nowhere."""
+    import os
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())

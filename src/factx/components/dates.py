@@ -42,8 +42,13 @@ class DateExtractor:
         kept: list[Span] = []
         rule_spans = sorted((doc[s:e] for s, (e, _rid) in index.starts["DATE"].items()), key=lambda s: s.start)
         queue = list(spans)
+        seen: set[tuple[int, int]] = set()
         while queue:
             span = queue.pop(0)
+            if (span.start, span.end) in seen:
+                continue
+            seen.add((span.start, span.end))
+            candidate = span
             trimmed, core, modifier = _trim(doc, span, index)
             if trimmed is None or _is_name_part(doc, trimmed, modifier) or _is_age(trimmed):
                 continue
@@ -55,7 +60,8 @@ class DateExtractor:
                                    past=span[0].lower_ == "since")
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
-                inner = [r for r in rule_spans if r.start >= span.start and r.end <= span.end and r != span]
+                inner = [r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
+                         and (r.end - r.start) < (candidate.end - candidate.start)]
                 queue[:0] = filter_spans(inner)
                 continue
             if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind):
@@ -123,7 +129,7 @@ def _trim(doc: Doc, span: Span, index: RuleIndex) -> tuple[Span | None, str, str
         before = index.ending("DATE_MODIFIER", start)
         if before:
             modifier, start = before[1], before[0]
-    while core_start < end and (doc[core_start].lower_ in _LEADING_DROP or doc[core_start].text in "-–"):
+    while core_start < end and (doc[core_start].lower_ in _LEADING_DROP or doc[core_start].text in ("-", "–")):
         core_start += 1
     while end > core_start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s")):
         end -= 1

@@ -1,0 +1,115 @@
+"""Output writers for batch runs: NDJSON, a JSON array, or one CSV table per fact type."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import IO, Any
+
+from .serialize import to_ndjson_line
+
+FACT_TYPES = ("people", "organizations", "titles", "numbers", "dates")
+CSV_COLUMNS: dict[str, list[str]] = {
+    "people": ["source", "name", "mentions", "titles"],
+    "organizations": ["source", "id", "name", "aliases", "mentions"],
+    "titles": ["source", "title", "person", "organization", "text", "start", "end", "canonical", "status",
+               "organization_id", "rule"],
+    "numbers": ["source", "text", "start", "end", "value", "unit", "kind", "qualifier", "counted", "low", "high"],
+    "dates": ["source", "text", "start", "end", "value", "kind", "granularity", "modifier", "relative", "anchor"],
+}
+ERROR_COLUMNS = ["source", "type", "message"]
+
+
+class Writer:
+    """Writes results; ``errors`` (optional) receives error records instead of the main output."""
+
+    def write(self, record: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        pass
+
+
+class JsonLinesWriter(Writer):
+    def __init__(self, out: IO[str], errors: IO[str] | None = None):
+        self.out, self.errors = out, errors
+
+    def write(self, record: dict[str, Any]) -> None:
+        target = self.errors if "error" in record and self.errors is not None else self.out
+        target.write(to_ndjson_line(record))  # one whole line per write, flushed: a crash never splits one
+        target.flush()
+
+
+class JsonArrayWriter(Writer):
+    def __init__(self, out: IO[str], errors: IO[str] | None = None):
+        self.out, self.errors, self.first = out, errors, True
+        self.out.write("[")
+
+    def write(self, record: dict[str, Any]) -> None:
+        if "error" in record and self.errors is not None:
+            self.errors.write(to_ndjson_line(record))
+            return
+        self.out.write(("\n" if self.first else ",\n") + json.dumps(record, ensure_ascii=False))
+        self.first = False
+        self.out.flush()
+
+    def close(self) -> None:
+        self.out.write("\n]\n")
+        self.out.flush()
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return "" if value is None else value
+
+
+class CsvWriter(Writer):
+    """One flat table per fact type (people.csv, ...) plus errors.csv, each with a ``source`` column."""
+
+    def __init__(self, out_dir: Path, *, append: bool = False):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.files: dict[str, IO[str]] = {}
+        self.writers: dict[str, csv.DictWriter[str]] = {}
+        for name, columns in [*CSV_COLUMNS.items(), ("errors", ERROR_COLUMNS)]:
+            path = out_dir / f"{name}.csv"
+            fresh = not (append and path.exists())
+            handle = path.open("a" if not fresh else "w", encoding="utf-8", newline="")
+            writer = csv.DictWriter(handle, fieldnames=columns, extrasaction="ignore")
+            if fresh:
+                writer.writeheader()
+            self.files[name], self.writers[name] = handle, writer
+
+    def write(self, record: dict[str, Any]) -> None:
+        source = record["source"]
+        if "error" in record:
+            self.writers["errors"].writerow({"source": source, **record["error"]})
+        else:
+            for fact_type in FACT_TYPES:
+                for item in record[fact_type]:
+                    self.writers[fact_type].writerow({k: _cell(v) for k, v in {"source": source, **item}.items()})
+        for handle in self.files.values():
+            handle.flush()
+
+    def close(self) -> None:
+        for handle in self.files.values():
+            handle.close()
+
+
+def done_sources(path: Path) -> set[str]:
+    """Sources already in an NDJSON output; a torn last line (a crash mid-write) is cut off."""
+    if not path.exists():
+        return set()
+    data = path.read_bytes()
+    keep = data.rfind(b"\n") + 1
+    if keep != len(data):
+        with path.open("r+b") as handle:
+            handle.truncate(keep)
+    sources = set()
+    for line in data[:keep].decode("utf-8", errors="replace").splitlines():
+        try:
+            sources.add(json.loads(line)["source"])
+        except (ValueError, KeyError, TypeError):
+            continue
+    return sources

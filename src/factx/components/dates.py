@@ -64,7 +64,9 @@ class DateExtractor:
                          and (r.end - r.start) < (candidate.end - candidate.start)]
                 queue[:0] = filter_spans(inner)
                 continue
-            if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind):
+            if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind) or is_fraction(
+                doc, span
+            ):
                 continue
             if value.kind == "duration" and modifier in ("BEFORE", "AFTER"):
                 modifier = None  # "after 14 years with the city": a duration, not a point
@@ -167,6 +169,18 @@ def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:
 def _is_set_adjective(doc: Doc, span: Span, kind: str) -> bool:
     """"its biggest daily gain": a frequency adjective before a noun is not a set expression."""
     return kind == "set" and len(span) == 1 and span.end < len(doc) and doc[span.end].pos_ == "NOUN"
+
+
+def is_fraction(doc: Doc, span: Span) -> bool:
+    """"a quarter of the funding", "cut by a quarter": fractions, not three-month periods."""
+    text = span.text.lower()
+    for lead in ("more than ", "less than ", "nearly ", "almost ", "about ", "roughly ", "some "):
+        text = text.removeprefix(lead)
+    if text not in ("a quarter", "one quarter", "a half", "half", "a third", "one third"):
+        return False
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    return nxt == "of" or prev in ("by", "than", "nearly", "almost", "about", "roughly")
 
 
 def _is_age(span: Span) -> bool:

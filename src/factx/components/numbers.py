@@ -29,6 +29,7 @@ from ..numparse import (
     split_glued,
 )
 from ..patterns import PatternSet, load_patterns
+from .dates import is_fraction
 from .rules import RuleIndex, rule_index
 
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP",
@@ -39,6 +40,9 @@ _SUBJECT_VERBS = {"reach", "exceed", "total", "hit", "top", "stand", "number", "
                   "climb", "rise", "grow", "increase", "fall", "drop", "decline"}
 _COUNT_NOUNS = {"number", "total", "count", "tally"}
 _HYPHENS = {"-", "–", "—"}
+_CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "climb", "drop", "decline", "jump", "slip", "edge",
+                 "surge", "soar", "sink", "slide", "cut", "raise", "lift", "lower", "up", "down", "by", "boost"}
+# "spread over 4,300 hectares", "edged up to $8,985": after such verbs these words are not qualifiers.
 _DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "these", "those", "this"}
 
 
@@ -58,6 +62,7 @@ class _Number:
     start: int
     end: int
     value: float | None
+    raw: float | None = None  # the value before scale words
     unit: str | None = None
     kind: str = "count"
     qualifier: str | None = None
@@ -74,6 +79,8 @@ class NumberExtractor:
         self.scales = {k: float(v) for k, v in patterns.words("SCALE").items()}
         self.percent_units = patterns.words("PERCENT_UNIT")
         self.units = patterns.words("UNIT")
+        self.labels = patterns.words("NUMBER_LABEL")
+        self.money_words = set(self.currencies) | set(self.scales)
         self.dollar_currency = dollar_currency
         self.yen_currency = yen_currency
 
@@ -83,7 +90,7 @@ class NumberExtractor:
 
     # -- finding -----------------------------------------------------------------------------
     def match(self, doc: Doc, index: RuleIndex) -> list[_Number]:
-        blocked = _blocked_tokens(doc)
+        blocked = _blocked_tokens(doc, self.money_words)
         found: list[_Number] = []
         i = 0
         while i < len(doc):
@@ -108,7 +115,7 @@ class NumberExtractor:
             return _Number(i, end, value, kind="ordinal")
         if kind == "skip":
             return _Number(i, end, None)
-        number = _Number(i, end, value, kind=kind)
+        number = _Number(i, end, value, raw=value, kind=kind)
         self._prefix(doc, number, index, glued_prefix)
         self._suffix(doc, number, index, glued_suffix)
         self._range(doc, number, index, blocked)
@@ -130,8 +137,8 @@ class NumberExtractor:
         fraction = _spelled_fraction(doc, i)
         if fraction:
             return fraction[0], fraction[1], "fraction", "", ""
-        if lower == "dozen" and i > 0 and doc[i - 1].lower_ in ("a", "one"):
-            return i + 1, 12.0, "count", "", ""
+        if lower in ("a", "one") and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
+            return i + 2, 12.0, "count", "", ""
         ordinal = parse_ordinal(text)
         if ordinal is not None and (text[0].isdigit() or tok.ent_type_ == "ORDINAL"):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
@@ -151,6 +158,8 @@ class NumberExtractor:
         if is_number_word(lower) and lower not in self.scales and tok.tag_ == "CD":
             if lower == "one" and _one_is_pronoun(doc, i):
                 return None
+            if _compound_adjective(doc, i, self.units):
+                return None  # "one-time items", "a one-off", "a three-member panel"
             words, end = [lower], i + 1
             while end < len(doc) and not blocked[end]:
                 w = doc[end].lower_
@@ -176,12 +185,12 @@ class NumberExtractor:
 
     def _prefix(self, doc: Doc, number: _Number, index: RuleIndex, glued: str) -> None:
         if glued:
-            number.unit, number.kind = self._currency(doc, self.currencies[glued]), "money"
+            number.unit, number.kind = self._currency(doc[number.start].sent, self.currencies[glued]), "money"
             return
         cur = index.ending("CURRENCY", number.start)
         if cur and not doc[cur[0]].is_lower and doc[cur[0]].text not in ("won", "real"):
             number.start = cur[0]
-            number.unit, number.kind = self._currency(doc, cur[1]), "money"
+            number.unit, number.kind = self._currency(doc[number.start].sent, cur[1]), "money"
         if number.start > 0 and doc[number.start - 1].text in ("-", "−") and not doc[number.start - 1].whitespace_:
             prev2 = doc[number.start - 2] if number.start > 1 else None
             if prev2 is None or not prev2.like_num:
@@ -213,43 +222,66 @@ class NumberExtractor:
             if doc[j].text not in ("$", "€", "£", "¥", "₹"):
                 number.unit, number.kind, number.end = self._currency(doc, cur[1]), "money", cur[0]
         elif (minor := index.at("CURRENCY_MINOR", j)) is not None and number.value is not None:
-            number.value = number.value * float(minor[1])
+            code, _, factor = minor[1].rpartition(":")
+            number.value = number.value * float(factor)
             if number.kind != "money":
-                number.unit = self.dollar_currency
+                number.unit = code or self.dollar_currency
             number.kind, number.end = "money", minor[0]
         elif (unit := index.at("UNIT", j)) is not None and number.kind == "count":
             number.unit, number.kind, number.end = unit[1], "quantity", unit[0]
+        elif (
+            j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+            and (unit := index.at("UNIT", j + 1)) is not None and number.kind == "count"
+        ):
+            number.unit, number.kind, number.end = unit[1], "quantity", unit[0]  # "an 8.6-tonne lander"
 
     def _range(self, doc: Doc, number: _Number, index: RuleIndex, blocked: list[bool]) -> None:
-        """"10-20%", "between 10 and 20 million": two bounds, value null."""
+        """"10-20%", "between 10 and 20 million", "4% to 5%": two bounds, value null.
+        "from 5 to 8 billion" is a change: the first number only borrows the second's scale and unit."""
         j = number.end
-        if j + 1 >= len(doc):
+        if j + 1 >= len(doc) or number.value is None:
             return
         sep = doc[j]
+        before = doc[number.start - 1] if number.start > 0 else None
+        opener = before.lower_ if before is not None else ""
         glued = sep.text in _HYPHENS and not doc[j - 1].whitespace_ and not sep.whitespace_
-        between = sep.lower_ == "and" and number.start > 0 and doc[number.start - 1].lower_ == "between"
-        spelled_to = sep.lower_ == "to" and number.start > 0 and doc[number.start - 1].lower_ == "from"
-        if not (glued or between) or blocked[j + 1]:
-            if spelled_to:
-                return
+        between = sep.lower_ == "and" and opener == "between"
+        to = sep.lower_ in ("to", "-", "–") and not glued
+        if not (glued or between or to) or blocked[j + 1]:
             return
-        other = self._core(doc, j + 1, blocked)
+        k = j + 1
+        if (cur := index.at("CURRENCY", k)) is not None and not doc[k].is_lower:
+            k = cur[0]  # "$5.10 to $5.30"
+        other = self._core(doc, k, blocked)
         if other is None or other[2] not in ("count", "fraction"):
             return
-        second = _Number(j + 1, other[0], other[1], kind=other[2])
+        second = _Number(k, other[0], other[1], raw=other[1], kind=other[2])
+        self._prefix(doc, second, index, other[3])
         self._suffix(doc, second, index, other[4])
-        has_unit = number.unit or second.unit or number.kind != "count" or second.kind != "count"
-        scaled = second.value != other[1] or number.value != parse_digits(doc[number.start].text)
-        if glued and not (has_unit or scaled or between):
+        if second.value is None:
+            return
+        scale = (second.value / second.raw) if second.raw else 1.0
+        first_scaled = number.value != number.raw
+        low = number.value if first_scaled or scale == 1.0 else number.value * scale
+        has_unit = bool(number.unit or second.unit) or number.kind != "count" or second.kind != "count"
+        if glued and not (has_unit or scale != 1.0 or between):
             number.value = None  # a score or an identifier: "won 3-1", "555-0100"
             number.end = second.end
             return
-        if second.value is None or number.value is None:
+        if to and opener == "from":
+            # a change: "rose from 5 to 8 billion" -> 5e9 and 8e9, two records
+            number.value = low
+            number.unit = number.unit or second.unit
+            if number.kind == "count":
+                number.kind = second.kind
             return
-        low, high = number.value, second.value
-        if second.value != other[1] and number.value == parse_digits(doc[number.start].text):
-            low = number.value * (second.value / other[1]) if other[1] else low  # "10 and 20 million"
-        number.low, number.high, number.value = low, high, None
+        if to and not (number.unit == second.unit or number.unit is None) or (
+            to and before is not None and before.lemma_ in _CHANGE_VERBS
+        ):
+            return
+        if to and not has_unit and scale == 1.0:
+            return  # "3 to 1": not clearly a range
+        number.low, number.high, number.value = low, second.value, None
         number.unit = number.unit or second.unit
         if number.kind == "count":
             number.kind = second.kind
@@ -259,8 +291,16 @@ class NumberExtractor:
 
     def _qualifier(self, doc: Doc, number: _Number, index: RuleIndex) -> None:
         qual = index.ending("QUALIFIER", number.start)
-        if qual:
-            number.qualifier, number.start = qual[1], qual[0]
+        if not qual:
+            return
+        words = doc[qual[0]:number.start].text.lower()
+        prev = doc[qual[0] - 1] if qual[0] > 0 else None
+        if prev is not None and (
+            (words == "up to" and prev.lemma_ in _CHANGE_VERBS and prev.lower_ != "by")
+            or (words == "over" and prev.lemma_ in ("spread", "stretch", "span", "extend"))
+        ):
+            return
+        number.qualifier, number.start = qual[1], qual[0]
 
     def _is_identifier(self, doc: Doc, number: _Number, i: int) -> bool:
         """"5G", "Windows 11", "MAX 8", "No. 5": numbers that are parts of names."""
@@ -273,21 +313,20 @@ class NumberExtractor:
             return False
         if number.start > 0:
             prev = doc[number.start - 1]
-            if prev.text in ("No.", "no.", "#", "Nos.", "No") or (
+            if prev.text in ("#",) or self.labels.get(prev.lower_) or (
                 prev.is_alpha and (prev.is_title or prev.is_upper) and not prev.is_sent_start
                 and prev.ent_type_ not in ("DATE", "CARDINAL", "MONEY") and prev.lower_ not in self.currencies
             ):
                 return True
         return False
 
-    def _currency(self, doc: Doc, code: str) -> str:
+    def _currency(self, doc: Doc | Span, code: str) -> str:
         if code == "USD" and self.dollar_currency != "USD":
             return self.dollar_currency
         if code == "JPY_OR_CNY":
             if self.yen_currency != "auto":
                 return self.yen_currency
-            chinese = {"yuan", "rmb", "renminbi", "china", "chinese"}
-            return "CNY" if any(t.lower_ in chinese for t in doc) else "JPY"
+            return _yen_or_yuan(doc)
         return code
 
     # -- writing -----------------------------------------------------------------------------
@@ -311,8 +350,10 @@ class NumberExtractor:
         return doc
 
 
-def _blocked_tokens(doc: Doc) -> list[bool]:
-    """Tokens that cannot start a number: the header, dates, and names."""
+def _blocked_tokens(doc: Doc, money_words: set[str] | None = None) -> list[bool]:
+    """Tokens that cannot start a number: the header, dates, and names ("Atlas 9", "Windows 11").
+
+    A "name" made only of numbers and currency or scale words ("PLN 6.9 billion" read as LAW) is not one."""
     blocked = [False] * len(doc)
     body = doc._.factx_body_start
     for tok in doc:
@@ -324,10 +365,23 @@ def _blocked_tokens(doc: Doc) -> list[bool]:
         for k in range(span.start, span.end):
             blocked[k] = True
     for ent in doc.ents:
+        if ent.label_ in _NAME_ENTS and all(
+            t.like_num or t.is_punct or t.lower_ in (money_words or ()) for t in ent
+        ):
+            continue
+        if ent.label_ == "DATE" and is_fraction(doc, ent):
+            continue  # "a quarter of new studios": NER says DATE, it is a fraction
         if ent.label_ in _NAME_ENTS or ent.label_ in ("DATE", "TIME"):
             for k in range(ent.start, ent.end):
                 blocked[k] = True
     return blocked
+
+
+def _compound_adjective(doc: Doc, i: int, units: dict[str, str]) -> bool:
+    if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-" or doc[i + 1].whitespace_:
+        return False
+    nxt = doc[i + 2]
+    return nxt.is_alpha and nxt.lower_ not in units and nxt.lower_ not in DENOMINATORS and not is_number_word(nxt.lower_)
 
 
 def _one_is_pronoun(doc: Doc, i: int) -> bool:
@@ -358,7 +412,8 @@ def _spelled_fraction(doc: Doc, i: int) -> tuple[int, float] | None:
             numerator = parsed
             plural_ok = den.endswith("s") == (numerator > 1) or den in ("half", "quarter")
             nxt = doc[j + 1].lower_ if j + 1 < len(doc) else ""
-            if lower == "a" and nxt != "of":
+            prev = doc[i - 1].lower_ if i > 0 else ""
+            if lower == "a" and nxt != "of" and prev not in ("by", "than", "nearly", "almost", "about", "roughly"):
                 return None  # "a quarter" alone is too often a date or a district
             if plural_ok:
                 return j + 1, numerator / DENOMINATORS[den]
@@ -437,3 +492,18 @@ def _strip_det(span: Span) -> str | None:
     if not tokens:
         return None
     return span.doc[tokens[0].i:tokens[-1].i + 1].text
+
+
+_CHINESE = {"yuan", "rmb", "renminbi", "china", "chinese", "beijing", "shanghai", "shenzhen"}
+_JAPANESE = {"yen", "japan", "japanese", "tokyo", "osaka", "nikkei"}
+
+
+def _yen_or_yuan(doc: Doc | Span) -> str:
+    """"¥": CNY in a Chinese context, JPY in a Japanese one (the sentence decides, then the text)."""
+    scopes: list[Doc | Span] = [doc] if isinstance(doc, Doc) else [doc, doc.doc]
+    for scope in scopes:
+        words = {t.lower_ for t in scope}
+        chinese, japanese = bool(words & _CHINESE), bool(words & _JAPANESE)
+        if chinese != japanese:
+            return "CNY" if chinese else "JPY"
+    return "JPY"

@@ -381,7 +381,8 @@ def _compound_adjective(doc: Doc, i: int, units: dict[str, str]) -> bool:
     if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-" or doc[i + 1].whitespace_:
         return False
     nxt = doc[i + 2]
-    return nxt.is_alpha and nxt.lower_ not in units and nxt.lower_ not in DENOMINATORS and not is_number_word(nxt.lower_)
+    word = nxt.lower_
+    return nxt.is_alpha and word not in units and word not in DENOMINATORS and not is_number_word(word)
 
 
 def _one_is_pronoun(doc: Doc, i: int) -> bool:

@@ -59,6 +59,7 @@ _PATTERNS = {
     "season": re.compile(
         r"^(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)?(?: (?P<year>\d{4}))?$"
     ),
+    "relative_season": re.compile(r"^(?P<which>last|this|next) (?P<season>spring|summer|autumn|fall|winter)$"),
     "mid_year": re.compile(rf"^mid-?{_YEAR_RE}$"),
     "ago": re.compile(r"^(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
     "duration": re.compile(
@@ -106,6 +107,15 @@ def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = Fal
         if best_gap is None or gap < best_gap:
             best, best_gap = year, gap
     return best
+
+
+def _period_year(anchor: dt.date, first_month: int, last_month: int, future: bool) -> int:
+    """The year of a quarter or half named without one: in past-tense text the latest that has
+    begun ("the fourth quarter" in a January report is last year's), in future-tense text the
+    first that has not ended."""
+    if future:
+        return anchor.year if anchor.month <= last_month else anchor.year + 1
+    return anchor.year if anchor.month >= first_month else anchor.year - 1
 
 
 def _valid_day(year: int, month: int, day: int) -> str | None:
@@ -258,12 +268,16 @@ def _simple(  # noqa: C901
         if m["rest"] and year is None and not relative:
             return None
         q = _ORDINALS[m["ord"]]
+        if not m["rest"] and anchor is not None:
+            year = _period_year(anchor, (q - 1) * 3 + 1, (q - 1) * 3 + 3, future)
         return DateValue(f"{year}-Q{q}" if year else None, "date", "quarter", None, relative)
     if (m := p["q_year"].match(core)) or (m := p["year_q"].match(core)):
         return DateValue(f"{m['year']}-Q{m['q']}", "date", "quarter")
     if m := p["half"].match(core):
         year, relative = _year_ref(m["rest"], anchor)
         h = 1 if m["ord"] in ("first", "1st") else 2
+        if not m["rest"] and anchor is not None:
+            year = _period_year(anchor, 1 if h == 1 else 7, 6 if h == 1 else 12, future)
         return DateValue(f"{year}-H{h}" if year else None, "date", "half", None, relative)
     if m := p["h_year"].match(core):
         return DateValue(f"{m['year']}-H{m['h']}", "date", "half")
@@ -271,6 +285,18 @@ def _simple(  # noqa: C901
         if m["year"]:
             return DateValue(f"{m['year']}-{_SEASONS[m['season']]}", "date", "season")
         return None
+    if m := p["relative_season"].match(core):
+        if anchor is None:
+            return DateValue(None, "date", "season", None, True)
+        code = _SEASONS[m["season"]]
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        if m["which"] == "last":
+            year = anchor.year if anchor.month > first + 2 else anchor.year - 1
+        elif m["which"] == "next":
+            year = anchor.year if anchor.month < first else anchor.year + 1
+        else:
+            year = anchor.year
+        return DateValue(f"{year}-{code}", "date", "season", None, True)
     if m := p["relative_unit"].match(core):
         return _relative_unit(m["which"], m["unit"], anchor)
     if m := p["weekday"].match(core):

@@ -53,7 +53,7 @@ class DateExtractor:
             if trimmed is None or _is_name_part(doc, trimmed, modifier) or _is_age(trimmed):
                 continue
             span = trimmed
-            future = any(t.lower_ in ("will", "shall", "'ll") for t in span.sent)
+            future = _is_future(span)
             prev = doc[span.start - 1].lower_ if span.start > 0 else ""
             value = normalize_date(core, anchor, future=future,
                                    month_may=modifier is not None or prev in ("in", "on", "by", "of"),
@@ -85,6 +85,10 @@ class DateExtractor:
         return doc
 
 
+_MONTHS_AND_DAYS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+}
 _INTERVAL_GAPS = {"to", "and", "-", "–", "—", "until", "through", "till"}
 
 
@@ -149,11 +153,45 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
     capitalized_next = nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start
     if span[0].text[:1].isupper() and "-" in span.text and capitalized_next:
         return True
+    named = prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ in ("PROPN", "NOUN", "ADJ")
+    if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].shape_.startswith("d"):
+        return True  # "Plan 2030", "Euro 2028"
+    if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].lower_ in _MONTHS_AND_DAYS:
+        return True  # "Long March 5"
     if len(span) == 1 and span[0].shape_ == "dddd":
         if prev is not None and prev.lower_ in _DETERMINERS:
             return True
         if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
             return True
+    return False
+
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "is", "are", "be", "going"}
+_PAST_AUX = {"was", "were", "had", "has", "have", "did"}
+
+
+_FUTURE_CUES = {"will", "shall", "'ll", "expect", "forecast", "plan", "project", "assume", "aim", "intend",
+                "schedule", "due", "target", "guide", "anticipate"}
+
+
+def _is_future(span: Span) -> bool:
+    """Tense of the verb a date attaches to: "said on Friday" is past, "will meet on Friday" and
+    "meet on Sunday" (a scheduled event) future. A date hanging off a noun ("its closing price on
+    Friday") is past, except periods ("cuts in the second half") in a forward-looking sentence."""
+    verb = span.root.head
+    if verb.pos_ == "ADP" and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ in ("VERB", "AUX") and verb is not span.root:
+        auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+        if auxes & {"will", "shall", "'ll", "wo"} or "going" in auxes:
+            return True
+        if verb.tag_ == "VBD" or auxes & _PAST_AUX:
+            return False
+        if verb.tag_ == "VBN":
+            return bool(auxes & _FUTURE_AUX)
+        return verb.tag_ in ("VBP", "VBZ", "VB")
+    if span.root.lower_ in ("quarter", "half"):
+        return any(t.lemma_ in _FUTURE_CUES for t in span.sent)
     return False
 
 
@@ -174,7 +212,7 @@ def _is_set_adjective(doc: Doc, span: Span, kind: str) -> bool:
 def is_fraction(doc: Doc, span: Span) -> bool:
     """"a quarter of the funding", "cut by a quarter": fractions, not three-month periods."""
     text = span.text.lower()
-    for lead in ("more than ", "less than ", "nearly ", "almost ", "about ", "roughly ", "some "):
+    for lead in ("by ", "more than ", "less than ", "nearly ", "almost ", "about ", "roughly ", "some "):
         text = text.removeprefix(lead)
     if text not in ("a quarter", "one quarter", "a half", "half", "a third", "one third"):
         return False

@@ -85,6 +85,9 @@ def _legal_suffix(tail: str) -> bool:
 def _short_form_owner(records: list[OrganizationFact], key: str) -> OrganizationFact | None:
     """The one earlier organization whose name starts with ``key`` ("Calloway" -> "Calloway Dynamics Inc.")."""
     owners = [r for r in records if name_key(r.name).startswith(key + " ")]
+    if not owners:
+        # "Seeland" for "FC Seeland", "Nordhaven" for "FC Nordhaven": the words inside the name.
+        owners = [r for r in records if f" {key} " in f" {name_key(r.name)} " and key != name_key(r.name)]
     return owners[0] if len(owners) == 1 else None
 
 

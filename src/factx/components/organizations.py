@@ -76,10 +76,10 @@ class OrganizationExtractor:
     def _extend(self, doc: Doc, start: int, end: int) -> int:
         """Join "China Sensor" + "and Internet of Things Industry Alliance" when the first part has
         no organization head word and the run after the connector ends in one."""
-        if end >= len(doc) or doc[end - 1].lower_ in self.heads:
+        if end >= len(doc) or doc[end].lower_ not in _CONNECTORS or end + 1 >= len(doc) or not doc[end + 1].is_title:
             return end
-        if doc[end].lower_ not in _CONNECTORS or end + 1 >= len(doc) or not doc[end + 1].is_title:
-            return end
+        if doc[end - 1].lower_ in self.heads and doc[end].lower_ not in ("of", "for"):
+            return end  # "X Institute and Y University" is a list; "Institute for Space Research" is one name
         k, last_head = end + 1, -1
         while k < len(doc) and k - end < 10:
             tok = doc[k]

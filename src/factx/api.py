@@ -54,6 +54,29 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
     return doc, source
 
 
+CHUNK_CHARS = 100_000  # parser memory grows with length: long texts run in chunks of this size
+
+
+def split_text(content: str, start: int, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """(start, end) pieces of ``content[start:]`` no longer than ``limit``, cut after a paragraph
+    break, else a sentence end, else whitespace, so no sentence is split where avoidable."""
+    pieces, begin = [], start
+    while len(content) - begin > limit:
+        window = content[begin:begin + limit]
+        cut = -1
+        for separator in ("\n\n", ". ", "\n", " "):
+            cut = window.rfind(separator, limit // 2)
+            if cut != -1:
+                cut += len(separator)
+                break
+        if cut <= 0:
+            cut = limit
+        pieces.append((begin, begin + cut))
+        begin += cut
+    pieces.append((begin, len(content)))
+    return pieces
+
+
 def process(
     items: Iterable[SourceText | Failure],
     *,
@@ -65,12 +88,14 @@ def process(
     """Stream documents through ``nlp.pipe``; a failing input yields a Failure, in input order.
 
     ``items`` may hold Failures already (inputs that could not be read); they pass through in place.
+    Texts longer than ``CHUNK_CHARS`` are processed in pieces cut at paragraph or sentence ends and
+    merged back into one document with offsets into the whole text.
     """
     nlp = build_nlp(model, patterns_dirs)
     date = _iso(document_date)
     failures: deque[tuple[int, Failure]] = deque()
 
-    def feed() -> Iterator[tuple[Doc, tuple[int, SourceText, str]]]:
+    def feed() -> Iterator[tuple[Doc, tuple[int, SourceText, str, int, int]]]:
         for number, item in enumerate(items):
             if isinstance(item, Failure):
                 failures.append((number, item))
@@ -80,12 +105,29 @@ def process(
             except FactxError as err:
                 failures.append((number, Failure(item.source, type(err).__name__, str(err))))
                 continue
-            yield doc, (number, item, date_source)
+            if len(item.content) <= CHUNK_CHARS:
+                yield doc, (number, item, date_source, 0, 1)
+                continue
+            pieces = split_text(item.content, 0)
+            for begin, end in pieces:
+                part = nlp.make_doc(item.content[begin:end])
+                part._.factx_body_start = max(0, doc._.factx_body_start - begin)
+                part._.factx_document_date = doc._.factx_document_date
+                yield part, (number, item, date_source, begin, len(pieces))
 
-    for doc, (number, item, date_source) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
+    parts: list[tuple[int, Document]] = []
+    stream = nlp.pipe(feed(), as_tuples=True, batch_size=batch_size)
+    for doc, (number, item, date_source, begin, count) in stream:
         while failures and failures[0][0] < number:
             yield failures.popleft()[1]
-        yield collect.document(doc, item.source, date_source, item.encoding)
+        document = collect.document(doc, item.source, date_source, item.encoding)
+        if count == 1:
+            yield document
+            continue
+        parts.append((begin, document))
+        if len(parts) == count:
+            yield collect.merge(parts)
+            parts = []
     while failures:
         yield failures.popleft()[1]
 
@@ -99,9 +141,12 @@ def extract(
     patterns_dirs: Sequence[str] = (),
 ) -> Document:
     """Extract the facts of one text. Raises FactxError (e.g. HeaderError) on bad input."""
-    nlp = build_nlp(model, patterns_dirs)
-    doc, date_source = prepare(nlp, SourceText(source, text, "utf-8"), _iso(document_date))
-    return collect.document(nlp(doc), source, date_source, None)
+    result = next(process([SourceText(source, text, "utf-8")], document_date=document_date, model=model,
+                          patterns_dirs=patterns_dirs))
+    if isinstance(result, Failure):
+        raise FactxError(result.message)
+    result.encoding = None
+    return result
 
 
 def extract_many(

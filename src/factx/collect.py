@@ -216,3 +216,33 @@ def document(doc: Doc, source: str, date_source: str, encoding: str | None = Non
         dates=list(dates(doc)),
         encoding=encoding,
     )
+
+
+def merge(parts: list[tuple[int, Document]]) -> Document:
+    """One document from the documents of consecutive pieces of a long text (``(offset, doc)``)."""
+    from dataclasses import replace
+
+    first = parts[0][1]
+    people: dict[str, PersonFact] = {}
+    orgs: dict[str, OrganizationFact] = {}
+    titles, numbers, dates = [], [], []
+    for offset, doc in parts:
+        def shift(m: Mention, offset: int = offset) -> Mention:
+            return Mention(m.text, m.start + offset, m.end + offset)
+
+        for person in doc.people:
+            record = people.setdefault(name_key(person.name), PersonFact(person.name))
+            record.mentions.extend(shift(m) for m in person.mentions)
+            record.titles.extend(t for t in person.titles if t not in record.titles)
+        for org in doc.organizations:
+            merged = orgs.setdefault(name_key(org.name), OrganizationFact(f"org-{len(orgs) + 1}", org.name))
+            merged.mentions.extend(shift(m) for m in org.mentions)
+            merged.aliases.extend(a for a in org.aliases if a not in merged.aliases)
+        ids = {org.id: orgs[name_key(org.name)].id for org in doc.organizations}
+        titles += [replace(t, start=t.start + offset, end=t.end + offset,
+                           sentence_start=t.sentence_start + offset, sentence_end=t.sentence_end + offset,
+                           organization_id=ids.get(t.organization_id or "")) for t in doc.titles]
+        numbers += [replace(n, start=n.start + offset, end=n.end + offset) for n in doc.numbers]
+        dates += [replace(d, start=d.start + offset, end=d.end + offset) for d in doc.dates]
+    return Document(first.source, first.document_date, first.document_date_source, list(people.values()),
+                    list(orgs.values()), titles, numbers, dates, first.encoding)

@@ -9,6 +9,7 @@ Files are data only: they are parsed as JSON and validated, never executed.
 from __future__ import annotations
 
 import json
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -63,9 +64,34 @@ def _validate_rule(obj: Any, where: str) -> dict[str, Any]:
         errors = validate_token_pattern(pattern)
         if errors:
             raise PatternError(f"{where}: invalid token pattern: {'; '.join(errors)}")
+        _check_cost(pattern, where)
     else:
         raise PatternError(f"{where}: \"pattern\" must be a string or a non-empty list of token dicts")
     return obj
+
+
+MAX_TOKENS = 30
+MAX_UNBOUNDED = 3
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*[+*{]")
+
+
+def _check_cost(pattern: list[Any], where: str) -> None:
+    """Keep matching linear: bounded length, few unbounded operators, no nested regex quantifiers."""
+    if len(pattern) > MAX_TOKENS:
+        raise PatternError(f"{where}: token pattern longer than {MAX_TOKENS} tokens")
+    unbounded = sum(1 for token in pattern if isinstance(token, dict) and token.get("OP") in ("*", "+"))
+    if unbounded > MAX_UNBOUNDED:
+        raise PatternError(f"{where}: more than {MAX_UNBOUNDED} '*' or '+' operators (matching could explode)")
+    for token in pattern:
+        for value in token.values() if isinstance(token, dict) else ():
+            regex = value.get("REGEX") if isinstance(value, dict) else None
+            if isinstance(regex, str):
+                try:
+                    re.compile(regex)
+                except re.error as err:
+                    raise PatternError(f"{where}: bad REGEX {regex!r}: {err}") from None
+                if _NESTED_QUANTIFIER.search(regex):
+                    raise PatternError(f"{where}: REGEX {regex!r} nests quantifiers (catastrophic backtracking)")
 
 
 def _read_file(path: Path) -> list[dict[str, Any]]:

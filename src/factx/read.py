@@ -80,15 +80,31 @@ def read_source(
     return decode(read_bytes(source, max_bytes=max_bytes), source, encoding=encoding)
 
 
-def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt") -> Iterator[str]:
-    """Expand files and directories (recursively, sorted, hidden entries skipped) into paths."""
+def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt",
+                     problems: list[tuple[str, str]] | None = None) -> Iterator[str]:
+    """Expand files and folders into paths: folders walked recursively in sorted order, hidden
+    entries skipped, symlinked folders not followed (no loops). Unreadable folders and broken or
+    looping symlinks are appended to ``problems`` as (path, reason) instead of stopping the walk."""
+    import fnmatch
+    import os
+
     for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob(glob)
-                if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            yield from (str(p) for p in found)
-        else:
+        if not os.path.isdir(item):
             yield item
+            continue
+
+        def on_error(err: OSError) -> None:
+            if problems is not None:
+                problems.append((str(err.filename), f"cannot read folder ({err.strerror})"))
+
+        for root, dirs, files in os.walk(item, onerror=on_error, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if name.startswith(".") or not fnmatch.fnmatch(name, glob):
+                    continue
+                path = os.path.join(root, name)
+                if os.path.islink(path) and not os.path.exists(path):
+                    if problems is not None:
+                        problems.append((path, "broken or looping symlink"))
+                    continue
+                yield path

@@ -40,3 +40,19 @@ def test_patterns_user_folder_adds_rules(tmp_path: Path) -> None:
         json.dumps({"label": "TITLE", "pattern": "chief widget officer", "id": "cwo"}) + "\n", encoding="utf-8"
     )
     assert load_patterns([tmp_path]).words("TITLE")["chief widget officer"] == "cwo"
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        ([{"OP": "*", "IS_ALPHA": True}] * 4, "operators"),
+        ([{"LOWER": "a"}] * 31, "longer than"),
+        ([{"TEXT": {"REGEX": "(a+)+$"}}], "nests quantifiers"),
+        ([{"TEXT": {"REGEX": "(unclosed"}}], "bad REGEX"),
+    ],
+)
+def test_patterns_costly_patterns_are_refused(tmp_path: Path, pattern: list[dict[str, object]], message: str) -> None:
+    (tmp_path / "slow.jsonl").write_text(json.dumps({"label": "X", "pattern": pattern}) + "\n", encoding="utf-8")
+    with pytest.raises(PatternError) as info:
+        load_patterns([tmp_path])
+    assert message in str(info.value) and "slow.jsonl:1:" in str(info.value)

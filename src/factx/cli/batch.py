@@ -130,7 +130,8 @@ def batch_cli(
         fail("no inputs: give files or folders, or --from-stdin", 2)
     if resume and (output is None or fmt is not OutputFormat.jsonl):
         fail("--resume needs -o FILE with --format jsonl", 2)
-    paths = list(iter_input_paths(sources, glob=glob))
+    problems: list[tuple[str, str]] = []
+    paths = list(iter_input_paths(sources, glob=glob, problems=problems))
     skipped = 0
     if resume and output is not None:
         done = done_sources(output)
@@ -146,9 +147,13 @@ def batch_cli(
         progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), RateColumn(),
                             TimeRemainingColumn(), console=err_console,
                             disable=quiet or not err_console.is_terminal)
+        for path, reason in problems:  # folders and links that could not be walked
+            writer.write({"source": path, "error": {"type": "InputError", "message": f"{path}: {reason}"}})
+            err_console.print(f"factx: {path}: {reason}", markup=False, soft_wrap=True)
         with progress:
             counts = batch(paths, writer, options, jobs=jobs or default_jobs(), fail_fast=fail_fast,
                            progress=progress)
+        counts["failed"] += len(problems)
         writer.close()
     except KeyboardInterrupt:
         err_console.print("factx: interrupted; the output holds whole records only (use --resume)", markup=False)

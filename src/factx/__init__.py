@@ -12,6 +12,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from .api import Failure, extract, extract_many, process
 from .errors import FactxError
+from .nlp import Settings
 from .records import Document
 
 try:
@@ -19,4 +20,4 @@ try:
 except PackageNotFoundError:  # running from a source tree
     __version__ = "0.0.0"
 
-__all__ = ["Document", "FactxError", "Failure", "__version__", "extract", "extract_many", "process"]
+__all__ = ["Document", "FactxError", "Failure", "Settings", "__version__", "extract", "extract_many", "process"]

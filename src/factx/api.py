@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 from . import collect
 from .errors import FactxError, UsageError
 from .header import read_header
-from .nlp import build_nlp
+from .nlp import Settings, build_nlp
 from .read import SourceText
 from .records import Document
 
@@ -84,6 +84,7 @@ def process(
     model: str | None = None,
     patterns_dirs: Sequence[str] = (),
     batch_size: int = 16,
+    settings: Settings | None = None,
 ) -> Iterator[Document | Failure]:
     """Stream documents through ``nlp.pipe``; a failing input yields a Failure, in input order.
 
@@ -91,7 +92,7 @@ def process(
     Texts longer than ``CHUNK_CHARS`` are processed in pieces cut at paragraph or sentence ends and
     merged back into one document with offsets into the whole text.
     """
-    nlp = build_nlp(model, patterns_dirs)
+    nlp = build_nlp(model, patterns_dirs, settings)
     date = _iso(document_date)
     failures: deque[tuple[int, Failure]] = deque()
 
@@ -139,10 +140,11 @@ def extract(
     source: str = "-",
     model: str | None = None,
     patterns_dirs: Sequence[str] = (),
+    settings: Settings | None = None,
 ) -> Document:
     """Extract the facts of one text. Raises FactxError (e.g. HeaderError) on bad input."""
     result = next(process([SourceText(source, text, "utf-8")], document_date=document_date, model=model,
-                          patterns_dirs=patterns_dirs))
+                          patterns_dirs=patterns_dirs, settings=settings))
     if isinstance(result, Failure):
         raise FactxError(result.message)
     result.encoding = None
@@ -156,11 +158,12 @@ def extract_many(
     model: str | None = None,
     patterns_dirs: Sequence[str] = (),
     batch_size: int = 16,
+    settings: Settings | None = None,
 ) -> Iterator[Document]:
     """Extract the facts of many texts, streaming through ``nlp.pipe``; raises on a bad text."""
     items = (SourceText(f"<text {n}>", text, "utf-8") for n, text in enumerate(texts))
     for result in process(items, document_date=document_date, model=model,
-                          patterns_dirs=patterns_dirs, batch_size=batch_size):
+                          patterns_dirs=patterns_dirs, batch_size=batch_size, settings=settings):
         if isinstance(result, Failure):
             raise FactxError(result.message)
         yield result

@@ -17,6 +17,7 @@ from typing import Any
 
 from .api import Failure, process
 from .errors import FactxError
+from .nlp import Settings
 from .read import DEFAULT_MAX_BYTES, SourceText, read_source
 
 CHUNK = 8
@@ -29,6 +30,7 @@ class BatchOptions:
     patterns: tuple[str, ...] = field(default_factory=tuple)
     encoding: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+    settings: Settings = field(default_factory=Settings)
 
 
 def _read(paths: Iterable[str], options: BatchOptions) -> Iterator[SourceText | Failure]:
@@ -42,7 +44,7 @@ def _read(paths: Iterable[str], options: BatchOptions) -> Iterator[SourceText | 
 def _process(paths: Iterable[str], options: BatchOptions) -> Iterator[dict[str, Any]]:
     items = _read(paths, options)
     for result in process(items, document_date=options.document_date, model=options.model,
-                          patterns_dirs=options.patterns):
+                          patterns_dirs=options.patterns, settings=options.settings):
         yield result.to_dict()
 
 
@@ -57,7 +59,7 @@ def _init_worker(options: BatchOptions) -> None:
     _WORKER_OPTIONS = options
     from .nlp import build_nlp
 
-    build_nlp(options.model, options.patterns)  # load the model once per worker
+    build_nlp(options.model, options.patterns, options.settings)  # load the model once per worker
 
 
 def _work(chunk: list[str]) -> list[dict[str, Any]]:

@@ -198,7 +198,7 @@ def dates(doc: Doc) -> Iterator[DateFact]:
     for span in doc.spans.get(SPAN_KEYS["dates"], []):
         info = span._.factx_date
         yield DateFact(span.text, span.start_char, span.end_char, info["value"], info["kind"],
-                       info["granularity"], info["modifier"], info["relative"], info["anchor"])
+                       info["granularity"], info["modifier"], info["relative"], info["anchor"], info.get("calendar"))
 
 
 def document(doc: Doc, source: str, date_source: str, encoding: str | None = None) -> Document:

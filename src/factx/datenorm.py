@@ -370,3 +370,21 @@ def _duration(n_text: str | None, unit: str, window: str | None) -> DateValue | 
     number = int(amount) if amount == int(amount) else amount
     value = f"PT{number}H" if letter == "H" else f"P{number}{letter}"
     return DateValue(value, "duration", unit)
+
+
+def fiscal_interval(value: str | None, start_month: int | None) -> str | None:
+    """Calendar months of a fiscal period, for fiscal years named by the year they end in:
+    ``fiscal_interval("FY2025", 7)`` -> "2024-07/2025-06"; ``("FY2026-Q1", 2)`` -> "2025-02/2025-04"."""
+    match = re.fullmatch(r"FY(\d{4})(?:-(Q[1-4]|H[12]))?", value or "")
+    if not match or not start_month:
+        return None
+    year = int(match.group(1))
+    first = dt.date(year - 1 if start_month > 1 else year, start_month, 1)
+    offset, length = 0, 12
+    if match.group(2):
+        part = match.group(2)
+        length = 3 if part[0] == "Q" else 6
+        offset = (int(part[1]) - 1) * length
+    begin_year, begin_month = _add_months(first, offset)
+    end_year, end_month = _add_months(first, offset + length - 1)
+    return f"{begin_year}-{begin_month:02d}/{end_year}-{end_month:02d}"

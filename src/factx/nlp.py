@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib.util
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -50,13 +51,25 @@ def resolve_model(model: str | None = None) -> str:
     )
 
 
-def build_nlp(model: str | None = None, patterns_dirs: Sequence[str] = ()) -> Language:
-    """Load (once per process) the model and add factx's components."""
-    return _build(resolve_model(model), tuple(str(p) for p in patterns_dirs))
+@dataclass(frozen=True)
+class Settings:
+    """Choices for ambiguous text: the currency of a bare "$" and of "¥" ("auto": CNY in a Chinese
+    context, else JPY), and the month a fiscal year starts (1-12; None keeps "FY2025" as a label)."""
+
+    dollar_currency: str = "USD"
+    yen_currency: str = "auto"
+    fiscal_year_start: int | None = None
+
+
+def build_nlp(
+    model: str | None = None, patterns_dirs: Sequence[str] = (), settings: Settings | None = None
+) -> Language:
+    """Load (once per process and settings) the model and add factx's components."""
+    return _build(resolve_model(model), tuple(str(p) for p in patterns_dirs), settings or Settings())
 
 
 @cache
-def _build(model: str, patterns_dirs: tuple[str, ...]) -> Language:
+def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> Language:
     register_extensions()
     patterns = load_patterns(patterns_dirs)
     try:
@@ -75,8 +88,9 @@ def _build(model: str, patterns_dirs: tuple[str, ...]) -> Language:
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "factx_rules"]):
         ruler.add_patterns(with_plurals(patterns.rules))
     dirs = list(patterns_dirs)
-    nlp.add_pipe("factx_dates")
-    nlp.add_pipe("factx_numbers", config={"patterns_dirs": dirs})
+    nlp.add_pipe("factx_dates", config={"fiscal_year_start": settings.fiscal_year_start})
+    nlp.add_pipe("factx_numbers", config={"patterns_dirs": dirs, "dollar_currency": settings.dollar_currency,
+                                          "yen_currency": settings.yen_currency})
     nlp.add_pipe("factx_organizations", config={"patterns_dirs": dirs})
     nlp.add_pipe("factx_people")
     nlp.add_pipe("factx_titles")

@@ -77,6 +77,7 @@ class DateFact:
     modifier: str | None
     relative: bool
     anchor: str | None
+    calendar: str | None = None  # calendar months of a fiscal period, with --fiscal-year-start
 
 
 @dataclass
@@ -111,5 +112,5 @@ class Document:
             "organizations": [asdict(o) for o in self.organizations],
             "titles": [asdict(t) for t in self.titles],
             "numbers": numbers,
-            "dates": [asdict(d) for d in self.dates],
+            "dates": [{k: v for k, v in asdict(d).items() if k != "calendar" or v is not None} for d in self.dates],
         }

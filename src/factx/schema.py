@@ -88,6 +88,7 @@ DOCUMENT_SCHEMA: dict[str, Any] = {
                 "modifier": {"enum": [None, "START", "MID", "END", "BEFORE", "AFTER", "APPROX"]},
                 "relative": {"type": "boolean"},
                 "anchor": _NULLABLE_STR,
+                "calendar": _NULLABLE_STR,
             },
         }},
     },

@@ -123,3 +123,14 @@ def test_organizations_strip_the_and_reject_technology_terms(extract: Any) -> No
     names = [o["name"] for o in doc["organizations"]]
     assert "International Telecommunication Union" in names
     assert "IoT" not in names and "IPv6" not in names
+
+
+def test_settings_choose_currency_and_fiscal_year() -> None:
+    import factx
+
+    text = "date: 2024-03-05\n\nSales in fiscal 2025 reached ¥300 billion, the company said."
+    default = factx.extract(text).to_dict()
+    assert (default["numbers"][0]["unit"], default["dates"][0].get("calendar")) == ("JPY", None)
+    chosen = factx.extract(text, settings=factx.Settings(yen_currency="CNY", fiscal_year_start=4)).to_dict()
+    assert chosen["numbers"][0]["unit"] == "CNY"
+    assert chosen["dates"][0]["calendar"] == "2024-04/2025-03"

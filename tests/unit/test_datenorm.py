@@ -86,3 +86,14 @@ def test_datenorm_month_day_is_closest_to_anchor(anchor: dt.date, month: int, da
     assert result is not None and result.value is not None
     chosen = dt.date.fromisoformat(result.value)
     assert abs((chosen - anchor).days) <= 183
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "calendar"),
+    [("FY2025", 7, "2024-07/2025-06"), ("FY2026-Q1", 2, "2025-02/2025-04"), ("FY2025-H2", 4, "2024-10/2025-03"),
+     ("FY2024", 1, "2024-01/2024-12"), ("FY2024", None, None), ("2024", 7, None)],
+)
+def test_datenorm_fiscal_interval(value: str, start: int | None, calendar: str | None) -> None:
+    from factx.datenorm import fiscal_interval
+
+    assert fiscal_interval(value, start) == calendar

@@ -19,7 +19,16 @@ from ..errors import FactxError, OutputError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths
 from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, Writer, done_sources
 from .console import err_console, fail
-from .options import DateOption, ModelOption, PatternsOption, pattern_dirs
+from .options import (
+    DateOption,
+    DollarOption,
+    FiscalOption,
+    ModelOption,
+    PatternsOption,
+    YenOption,
+    pattern_dirs,
+    settings,
+)
 
 HELP = """Extract facts from many articles: files, folders (walked recursively, sorted, hidden
 entries skipped) or paths on stdin.
@@ -122,6 +131,9 @@ def batch_cli(
     errors: Path | None = typer.Option(None, "--errors", help="Write error records to this file instead."),
     fail_fast: bool = typer.Option(False, "--fail-fast", help="Stop at the first failed input."),
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar and no summary."),
+    dollar: str = DollarOption,
+    yen: str = YenOption,
+    fiscal_start: int | None = FiscalOption,
 ) -> None:
     sources = list(inputs or [])
     if from_stdin:
@@ -137,7 +149,8 @@ def batch_cli(
         done = done_sources(output)
         skipped = sum(1 for p in paths if p in done)
         paths = [p for p in paths if p not in done]
-    options = BatchOptions(date, model, tuple(pattern_dirs(patterns)), encoding, max_bytes)
+    options = BatchOptions(date, model, tuple(pattern_dirs(patterns)), encoding, max_bytes,
+                           settings(dollar, yen, fiscal_start))
     started = time.perf_counter()
     handles: list[IO[str]] = []
     writer: Any = None

@@ -8,11 +8,21 @@ import typer
 
 from ..api import process
 from ..errors import FactxError
+from ..nlp import Settings
 from ..read import DEFAULT_MAX_BYTES, read_source
 from ..records import Document
 from ..serialize import to_json
 from .console import fail, stdout_is_terminal, write_json_stdout
-from .options import DateOption, ModelOption, PatternsOption, pattern_dirs
+from .options import (
+    DateOption,
+    DollarOption,
+    FiscalOption,
+    ModelOption,
+    PatternsOption,
+    YenOption,
+    pattern_dirs,
+    settings,
+)
 
 HELP = """Extract people, titles, organizations, numbers and dates from one article.
 
@@ -30,10 +40,11 @@ Examples:
 
 def extract_document(source: str, *, document_date: str | None = None, model: str | None = None,
                      patterns: list[str] | None = None, encoding: str | None = None,
-                     max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+                     max_bytes: int = DEFAULT_MAX_BYTES, choices: Settings | None = None) -> Document:
     """Read one input and extract its facts; raises FactxError."""
     item = read_source(source, encoding=encoding, max_bytes=max_bytes)
-    result = next(process([item], document_date=document_date, model=model, patterns_dirs=patterns or []))
+    result = next(process([item], document_date=document_date, model=model, patterns_dirs=patterns or [],
+                          settings=choices))
     if not isinstance(result, Document):
         raise FactxError(result.message)
     return result
@@ -48,10 +59,14 @@ def extract_cli(
     patterns: list[Path] | None = PatternsOption,
     encoding: str | None = typer.Option(None, "--encoding", help="Force the input encoding."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger inputs."),
+    dollar: str = DollarOption,
+    yen: str = YenOption,
+    fiscal_start: int | None = FiscalOption,
 ) -> None:
     try:
         document = extract_document(file, document_date=date, model=model,
-                                    patterns=pattern_dirs(patterns), encoding=encoding, max_bytes=max_bytes)
+                                    patterns=pattern_dirs(patterns), encoding=encoding, max_bytes=max_bytes,
+                                    choices=settings(dollar, yen, fiscal_start))
     except FactxError as err:
         fail(err)
     use_pretty = stdout_is_terminal() if pretty is None else pretty

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import typer
 
+from ..nlp import Settings
+
 MODEL_HELP = ("spaCy pipeline to use: an installed package name or a model directory "
               "(default: $FACTX_MODEL, else the best installed en_core_web_* model).")
 PATTERNS_HELP = "Extra folder of *.jsonl rule patterns (repeatable), added to the built-in ones."
@@ -18,3 +20,12 @@ DateOption = typer.Option(None, "--date", help=DATE_HELP)
 
 def pattern_dirs(values: list[Path] | None) -> list[str]:
     return [str(v) for v in values or []]
+
+DollarOption = typer.Option("USD", "--dollar-currency", help="ISO code for a bare '$' (default USD).")
+YenOption = typer.Option("auto", "--yen-currency", help="ISO code for '¥': CNY, JPY or auto (by context).")
+FiscalOption = typer.Option(None, "--fiscal-year-start", min=1, max=12,
+                            help="Month (1-12) a fiscal year starts; FY values then get calendar intervals.")
+
+
+def settings(dollar: str, yen: str, fiscal_start: int | None) -> Settings:
+    return Settings(dollar.upper(), yen if yen == "auto" else yen.upper(), fiscal_start)

@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datenorm import normalize_date
+from ..datenorm import fiscal_interval, normalize_date
 from ..extensions import SPAN_KEYS
 from .rules import RuleIndex, rule_index
 
@@ -17,13 +17,16 @@ _DETERMINERS = {"the", "a", "an", "this", "its", "their", "our", "his", "her", "
 _NER_LABELS = {"DATE", "TIME"}
 
 
-@Language.factory("factx_dates", assigns=["doc.spans"], default_config={})
-def make_dates(nlp: Language, name: str) -> DateExtractor:
-    return DateExtractor()
+@Language.factory("factx_dates", assigns=["doc.spans"], default_config={"fiscal_year_start": None})
+def make_dates(nlp: Language, name: str, fiscal_year_start: int | None) -> DateExtractor:
+    return DateExtractor(fiscal_year_start)
 
 
 class DateExtractor:
     """Find candidates (NER DATE/TIME, DATE rules), attach modifiers, normalize, keep dates."""
+
+    def __init__(self, fiscal_year_start: int | None = None):
+        self.fiscal_year_start = fiscal_year_start
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -78,6 +81,7 @@ class DateExtractor:
                 "modifier": modifier or value.modifier,
                 "relative": value.relative,
                 "anchor": anchor.isoformat() if anchor and value.relative else None,
+                "calendar": fiscal_interval(value.value, self.fiscal_year_start),
             }
             kept.append(out)
         kept.sort(key=lambda s: s.start)

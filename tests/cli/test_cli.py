@@ -169,3 +169,24 @@ def test_cli_batch_json_array_to_stdout(factx_cmd: list[str], small_corpus: Path
     result = run(factx_cmd, "batch", *paths, "--format", "json", "-q")
     assert result.returncode == 0, result.stderr
     assert [d["source"] for d in json.loads(result.stdout)] == paths
+
+
+def test_cli_batch_interrupt_leaves_whole_lines_and_exits_130(factx_cmd: list[str], tmp_path: Path) -> None:
+    import signal
+    import time
+
+    corpus = Path(__file__).resolve().parents[2] / "corpus"
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([*factx_cmd, "batch", str(corpus), "-o", str(out), "--jobs", "1", "-q"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 2):
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGINT)
+    _stdout, stderr = proc.communicate(timeout=120)
+    assert proc.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.endswith("\n")
+    done = [json.loads(line) for line in text.splitlines()]
+    assert 2 <= len(done) < len(list(corpus.glob("*.txt")))

@@ -35,6 +35,9 @@ class OrganizationExtractor:
         ents = [e for e in doc.ents if e.start_char >= body and (
             e.label_ == "ORG" or (e.label_ == "PERSON" and e[-1].lower_ in self.heads and len(e) > 1))]
         surnames = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        from collections import Counter
+
+        votes = Counter((e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG"))
         spans: list[Span] = []
         rescued: list[Span] = []
         skip_until = -1
@@ -43,7 +46,13 @@ class OrganizationExtractor:
                 continue
             span = self._repair(doc, ent, index, rescued)
             skip_until = span.end
-            if self._is_organization(span, index) and not (len(span) == 1 and span[0].lower_ in surnames):
+            if (
+                self._is_organization(span, index)
+                and not (len(span) == 1 and span[0].lower_ in surnames)
+                # "Nadia Karim" read once as an organization, more often as a person: NER's majority wins
+                and votes[(span.text, "PERSON")] <= votes[(span.text, "ORG")]
+                and not self._is_titled_person(span, index)
+            ):
                 spans.append(span)
         doc.spans["factx_person_candidates"] = rescued
         return spans
@@ -57,6 +66,10 @@ class OrganizationExtractor:
             if doc[k].text == "The":
                 start = k + 1
         end = self._extend(doc, start, end)
+        for k in range(start + 1, end):
+            if doc[k].text == "(":  # "Calloway Trust for Science (CTS": the acronym is an alias, not the name
+                end = k
+                break
         # "the Chinese Academy of Engineering Zhang Ping": a person named elsewhere in the text,
         # glued to the end of the organization.
         for width in (3, 2):
@@ -92,6 +105,14 @@ class OrganizationExtractor:
                 break
             k += 1
         return last_head + 1 if last_head > 0 else end
+
+    def _is_titled_person(self, span: Span, index: RuleIndex) -> bool:
+        """"Bishop Samuel Okonkwo", "Chair": a title (and a name), no organization word."""
+        title = index.at("TITLE", span.start)
+        if title is None or not span[0].is_title or any(t.lower_ in self.heads for t in span):
+            return False
+        rest = span[title[0] - span.start:]
+        return len(rest) == 0 or (2 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest))
 
     @staticmethod
     def _people(doc: Doc) -> set[str]:

@@ -15,6 +15,7 @@ from . import collect
 from .errors import FactxError, UsageError
 from .header import read_header
 from .nlp import Settings, build_nlp
+from .offsets import OffsetMap, remap
 from .read import SourceText
 from .records import Document
 
@@ -42,8 +43,9 @@ def _iso(value: str | dt.date | None) -> str | None:
 
 def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple[Doc, str]:
     """Tokenize one text and set its document date (option > header); returns (doc, date source)."""
-    header = read_header(item.content)
-    doc = nlp.make_doc(item.content)
+    text = item.repaired or item.content
+    header = read_header(text)
+    doc = nlp.make_doc(text)
     doc._.factx_body_start = header.end
     if document_date:
         doc._.factx_document_date, source = document_date, "option"
@@ -106,12 +108,13 @@ def process(
             except FactxError as err:
                 failures.append((number, Failure(item.source, type(err).__name__, str(err))))
                 continue
-            if len(item.content) <= CHUNK_CHARS:
+            text = item.repaired or item.content
+            if len(text) <= CHUNK_CHARS:
                 yield doc, (number, item, date_source, 0, 1)
                 continue
-            pieces = split_text(item.content, 0)
+            pieces = split_text(text, 0)
             for begin, end in pieces:
-                part = nlp.make_doc(item.content[begin:end])
+                part = nlp.make_doc(text[begin:end])
                 part._.factx_body_start = max(0, doc._.factx_body_start - begin)
                 part._.factx_document_date = doc._.factx_document_date
                 yield part, (number, item, date_source, begin, len(pieces))
@@ -122,13 +125,16 @@ def process(
         while failures and failures[0][0] < number:
             yield failures.popleft()[1]
         document = collect.document(doc, item.source, date_source, item.encoding)
-        if count == 1:
-            yield document
-            continue
-        parts.append((begin, document))
-        if len(parts) == count:
-            yield collect.merge(parts)
-            parts = []
+        if count > 1:
+            parts.append((begin, document))
+            if len(parts) < count:
+                continue
+            document, parts = collect.merge(parts), []
+        if item.repaired is not None:
+            # Facts were found in the repaired text; their offsets index the text as decoded.
+            document = remap(document, OffsetMap(item.content, item.repaired))
+            document.encoding = f"{item.encoding} (mojibake repaired)"
+        yield document
     while failures:
         yield failures.popleft()[1]
 

@@ -17,13 +17,19 @@ DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 _SNIFF = 8192
 
 
+MOJIBAKE_MAX_CHARS = 2_000_000  # aligning a repaired text with the original is quadratic at worst
+
+
 @dataclass(frozen=True)
 class SourceText:
-    """One input: where it came from, its decoded text and the encoding used."""
+    """One input: where it came from, its decoded text and the encoding used. ``repaired`` is the
+    text with mojibake fixed ("cafÃ©" -> "café"), when ftfy was sure; facts are found in it, and
+    their offsets are mapped back to ``content``."""
 
     source: str
     content: str
     encoding: str
+    repaired: str | None = None
 
 
 def read_bytes(source: str, *, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
@@ -73,11 +79,26 @@ def decode(data: bytes, source: str, *, encoding: str | None = None) -> SourceTe
     return SourceText(source, str(best), best.encoding)
 
 
+def repair_mojibake(item: SourceText) -> SourceText:
+    """Fix mojibake (UTF-8 read as Latin-1/cp1252) with ftfy, only where ftfy detects it."""
+    if len(item.content) > MOJIBAKE_MAX_CHARS:
+        return item
+    from ftfy import fix_encoding
+    from ftfy.badness import is_bad
+
+    if not is_bad(item.content):
+        return item
+    fixed = fix_encoding(item.content)
+    if fixed == item.content:
+        return item
+    return SourceText(item.source, item.content, item.encoding, fixed)
+
+
 def read_source(
     source: str, *, encoding: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
 ) -> SourceText:
-    """Read and decode one input (a path or ``-`` for stdin)."""
-    return decode(read_bytes(source, max_bytes=max_bytes), source, encoding=encoding)
+    """Read and decode one input (a path or ``-`` for stdin); mojibake is repaired where certain."""
+    return repair_mojibake(decode(read_bytes(source, max_bytes=max_bytes), source, encoding=encoding))
 
 
 def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt",

@@ -23,6 +23,8 @@ def bad_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
     (folder / "huge.txt").write_bytes(b"Revenue rose. " * (21 * 1024 * 1024 // 14 + 1))  # over 20 MB
     (folder / "bad-header.txt").write_text("date: 2024-02-30\n\nText.", encoding="utf-8")
+    # UTF-8 text that was once read as cp1252 and saved again: mojibake.
+    (folder / "mojibake.txt").write_text(CURLY.encode("utf-8").decode("cp1252", errors="replace"), encoding="utf-8")
     loop = folder / "loop"
     loop.mkdir()
     os.symlink(loop, loop / "again")  # a folder symlink loop
@@ -38,13 +40,18 @@ def test_bad_files_every_file_is_accounted_for(factx_cmd: list[str], bad_folder:
     assert "Traceback" not in result.stderr
     records = {Path(r["source"]).name: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
     expected = {"latin1.txt", "utf16.txt", "cp1252.txt", "bom.txt", "crlf.txt", "empty.txt", "binary.txt",
-                "huge.txt", "bad-header.txt", "dangling.txt"}
+                "huge.txt", "bad-header.txt", "dangling.txt", "mojibake.txt"}
     assert set(records) == expected
-    for name in ("latin1.txt", "utf16.txt", "cp1252.txt", "bom.txt", "crlf.txt"):
+    for name in ("latin1.txt", "utf16.txt", "cp1252.txt", "bom.txt", "crlf.txt", "mojibake.txt"):
         assert "error" not in records[name], records[name]
         assert records[name]["document_date"] == "2024-03-05"
         assert any(n["value"] == 12 for n in records[name]["numbers"]), name
     assert records["latin1.txt"]["encoding"] != "utf-8"
+    assert "mojibake repaired" in records["mojibake.txt"]["encoding"]
+    assert (3.1e9, "EUR") in [(n["value"], n["unit"]) for n in records["mojibake.txt"]["numbers"]]
+    raw = (bad_folder / "mojibake.txt").read_text(encoding="utf-8")
+    for number in records["mojibake.txt"]["numbers"]:
+        assert raw[number["start"]:number["end"]] == number["text"]  # offsets index the text as decoded
     for name, word in (("empty.txt", "empty"), ("binary.txt", "binary"), ("huge.txt", "limit"),
                        ("bad-header.txt", "calendar date"), ("dangling.txt", "symlink")):
         message = records[name]["error"]["message"]
@@ -68,3 +75,12 @@ def test_bad_files_closed_pipe_ends_quietly(factx_cmd: list[str], bad_folder: Pa
     result = subprocess.run(["bash", "-o", "pipefail", "-c", pipeline], capture_output=True, text=True, timeout=600)
     assert "Traceback" not in result.stderr
     assert "BrokenPipe" not in result.stderr
+
+
+def test_bad_files_full_disk_is_a_one_line_error(factx_cmd: list[str], bad_folder: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("no /dev/full here")
+    result = subprocess.run([*factx_cmd, "batch", str(bad_folder / "crlf.txt"), "-o", "/dev/full", "-q"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert result.stderr.startswith("factx: error: cannot write output") and result.stderr.count("\n") == 1

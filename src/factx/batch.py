@@ -79,8 +79,14 @@ def default_jobs() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 1) -> Iterator[dict[str, Any]]:
-    """Results for ``paths`` in order; see the module docstring."""
+def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 1, engine: str = "local",
+        scheduler: str | None = None) -> Iterator[dict[str, Any]]:
+    """Results for ``paths`` in order; see the module docstring. ``engine="dask"`` runs on Dask."""
+    if engine == "dask":
+        from .dask import run_on_dask
+
+        yield from run_on_dask(paths, options, scheduler=scheduler, workers=max(jobs, 1))
+        return
     if jobs <= 1 or len(paths) <= CHUNK:
         yield from _process(paths, options)
         return

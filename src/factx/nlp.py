@@ -68,8 +68,17 @@ def build_nlp(
     return _build(resolve_model(model), tuple(str(p) for p in patterns_dirs), settings or Settings())
 
 
+_LOADS: list[str] = []
+
+
+def load_count() -> int:
+    """How many pipelines this process has built (one per model/patterns/settings combination)."""
+    return len(_LOADS)
+
+
 @cache
 def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> Language:
+    _LOADS.append(model)
     register_extensions()
     patterns = load_patterns(patterns_dirs)
     try:

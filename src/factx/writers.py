@@ -113,3 +113,72 @@ def done_sources(path: Path) -> set[str]:
         except (ValueError, KeyError, TypeError):
             continue
     return sources
+
+
+PARQUET_TYPES: dict[str, dict[str, str]] = {
+    "people": {"source": "string", "name": "string", "mentions": "string", "titles": "string"},
+    "organizations": {"source": "string", "id": "string", "name": "string", "aliases": "string", "mentions": "string"},
+    "titles": {"source": "string", "title": "string", "person": "string", "organization": "string", "text": "string",
+               "start": "int64", "end": "int64", "canonical": "string", "status": "string",
+               "organization_id": "string", "rule": "string"},
+    "numbers": {"source": "string", "text": "string", "start": "int64", "end": "int64", "value": "float64",
+                "unit": "string", "kind": "string", "qualifier": "string", "counted": "string", "low": "float64",
+                "high": "float64"},
+    "dates": {"source": "string", "text": "string", "start": "int64", "end": "int64", "value": "string",
+              "kind": "string", "granularity": "string", "modifier": "string", "relative": "bool_",
+              "anchor": "string"},
+    "errors": {"source": "string", "type": "string", "message": "string"},
+}
+
+
+class ParquetWriter(Writer):
+    """One Parquet dataset per fact type (``DIR/numbers/part-00000.parquet`` ...), typed columns, a
+    ``source`` column; a new part file every ``rows_per_file`` rows, so memory stays bounded."""
+
+    def __init__(self, out_dir: Path, rows_per_file: int = 50_000):
+        import pyarrow as pa
+
+        self.pa = pa
+        self.out_dir, self.rows_per_file = out_dir, rows_per_file
+        self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in PARQUET_TYPES}
+        self.parts: dict[str, int] = {name: 0 for name in PARQUET_TYPES}
+        self.schemas = {name: pa.schema([(col, getattr(pa, typ)()) for col, typ in cols.items()])
+                        for name, cols in PARQUET_TYPES.items()}
+        for name in PARQUET_TYPES:
+            (out_dir / name).mkdir(parents=True, exist_ok=True)
+
+    def write(self, record: dict[str, Any]) -> None:
+        source = record["source"]
+        if "error" in record:
+            self._add("errors", {"source": source, **record["error"]})
+            return
+        for fact_type in FACT_TYPES:
+            for item in record[fact_type]:
+                self._add(fact_type, {"source": source, **item})
+
+    def _add(self, name: str, row: dict[str, Any]) -> None:
+        columns = PARQUET_TYPES[name]
+        clean = {}
+        for col, typ in columns.items():
+            value = row.get(col)
+            if isinstance(value, (list, dict)):
+                value = json.dumps(value, ensure_ascii=False)
+            elif typ == "float64" and value is not None:
+                value = float(value)
+            clean[col] = value
+        self.rows[name].append(clean)
+        if len(self.rows[name]) >= self.rows_per_file:
+            self._flush(name)
+
+    def _flush(self, name: str) -> None:
+        import pyarrow.parquet as pq
+
+        table = self.pa.Table.from_pylist(self.rows[name], schema=self.schemas[name])
+        pq.write_table(table, self.out_dir / name / f"part-{self.parts[name]:05d}.parquet")
+        self.parts[name] += 1
+        self.rows[name] = []
+
+    def close(self) -> None:
+        for name in PARQUET_TYPES:
+            if self.rows[name] or self.parts[name] == 0:
+                self._flush(name)  # an empty table keeps the schema readable

@@ -9,6 +9,7 @@ from . import batch, evaluate, extract, schema
 
 app = typer.Typer(
     add_completion=False,
+    pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Extract people, titles, organizations, numbers and dates from news articles as JSON.",
     rich_markup_mode=None,
@@ -35,7 +36,15 @@ def _main(
 
 
 def main() -> None:
+    import os
+    import sys
+
     try:
-        app()
+        app(standalone_mode=True)
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    except Exception as err:  # a bug: one line, the traceback only with FACTX_DEBUG=1
+        if os.environ.get("FACTX_DEBUG"):
+            raise
+        sys.stderr.write(f"factx: internal error: {type(err).__name__}: {err} (FACTX_DEBUG=1 shows the traceback)\n")
+        raise SystemExit(1) from None

@@ -18,7 +18,7 @@ from rich.text import Text
 from ..batch import BatchOptions, default_jobs, run
 from ..errors import FactxError, OutputError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths
-from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, Writer, done_sources
+from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, ParquetWriter, Writer, done_sources
 from .console import err_console, fail
 from .options import (
     DateOption,
@@ -53,6 +53,12 @@ class OutputFormat(StrEnum):
     jsonl = "jsonl"
     json = "json"
     csv = "csv"
+    parquet = "parquet"
+
+
+class Engine(StrEnum):
+    local = "local"
+    dask = "dask"
 
 
 class RateColumn(ProgressColumn):
@@ -74,11 +80,11 @@ def _summary(counts: Counter[str], seconds: float, files: int, skipped: int) -> 
 
 
 def batch(paths: list[str], writer: Writer, options: BatchOptions, *, jobs: int = 1, fail_fast: bool = False,
-          progress: Progress | None = None) -> Counter[str]:
+          progress: Progress | None = None, engine: str = "local", scheduler: str | None = None) -> Counter[str]:
     """Process ``paths`` and write every result; returns the counts for the summary."""
     counts: Counter[str] = Counter()
     task = progress.add_task("extracting", total=len(paths)) if progress is not None else None
-    for record in run(paths, options, jobs=jobs):
+    for record in run(paths, options, jobs=jobs, engine=engine, scheduler=scheduler):
         writer.write(record)
         if "error" in record:
             counts["failed"] += 1
@@ -98,9 +104,11 @@ def batch(paths: list[str], writer: Writer, options: BatchOptions, *, jobs: int 
 def _open_writer(fmt: OutputFormat, output: Path | None, out_dir: Path | None, errors: Path | None,
                  resume: bool) -> tuple[Writer, list[IO[str]]]:
     handles: list[IO[str]] = []
-    if fmt is OutputFormat.csv:
+    if fmt in (OutputFormat.csv, OutputFormat.parquet):
         if out_dir is None:
-            raise OutputError("--format csv needs --out-dir DIR")
+            raise OutputError(f"--format {fmt.value} needs --out-dir DIR")
+        if fmt is OutputFormat.parquet:
+            return ParquetWriter(out_dir), handles
         return CsvWriter(out_dir, append=resume), handles
     out: IO[str] = sys.stdout
     if output is not None:
@@ -118,8 +126,12 @@ def _open_writer(fmt: OutputFormat, output: Path | None, out_dir: Path | None, e
 def batch_cli(
     inputs: list[str] = typer.Argument(None, help="Files or folders to read."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
-    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", help="jsonl, json (one array) or csv."),
-    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv tables."),
+    fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format",
+                                     help="jsonl, json (one array), csv or parquet (tables in --out-dir)."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv / parquet tables."),
+    engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (pip install factx[dask])."),
+    scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: local cluster)."),
+    workers: int = typer.Option(2, "--workers", help="Workers of the local Dask cluster."),
     from_stdin: bool = typer.Option(False, "--from-stdin", help="Read input paths from stdin, one per line."),
     glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores)."),
@@ -165,8 +177,8 @@ def batch_cli(
             writer.write({"source": path, "error": {"type": "InputError", "message": f"{path}: {reason}"}})
             err_console.print(f"factx: {path}: {reason}", markup=False, soft_wrap=True)
         with progress:
-            counts = batch(paths, writer, options, jobs=jobs or default_jobs(), fail_fast=fail_fast,
-                           progress=progress)
+            counts = batch(paths, writer, options, jobs=(workers if engine is Engine.dask else jobs or default_jobs()),
+                           fail_fast=fail_fast, progress=progress, engine=engine.value, scheduler=scheduler)
         counts["failed"] += len(problems)
         writer.close()
     except KeyboardInterrupt:

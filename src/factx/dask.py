@@ -1,0 +1,74 @@
+"""factx on Dask: ``extract_bag`` turns many inputs into a ``dask.bag.Bag`` of document dicts.
+
+Install with ``pip install factx[dask]``. Each worker process builds the spaCy pipeline once (the
+pipeline is cached per process, never pickled into tasks) and streams its partitions through
+``nlp.pipe``. Records are the JSON contract's document dicts, or error records for inputs that fail.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import dask.bag as db
+
+from .api import process
+from .batch import BatchOptions, _process
+from .nlp import Settings
+from .read import SourceText
+
+Item = str | tuple[str, str]  # a path, or (source, text)
+
+
+def _partition(items: Sequence[Item], options: BatchOptions) -> list[dict[str, Any]]:
+    paths = [item for item in items if isinstance(item, str)]
+    if len(paths) == len(items):
+        return list(_process(paths, options))
+    results: list[dict[str, Any]] = []
+    for item in items:  # mixed or in-memory texts
+        if isinstance(item, str):
+            results.extend(_process([item], options))
+        else:
+            source, text = item
+            for document in process([SourceText(source, text, "utf-8")], document_date=options.document_date,
+                                    model=options.model, patterns_dirs=options.patterns, settings=options.settings):
+                results.append(document.to_dict())
+    return results
+
+
+def extract_bag(
+    paths_or_texts: Sequence[Item],
+    *,
+    model: str | None = None,
+    document_date: str | dt.date | None = None,
+    patterns_dirs: Sequence[str] = (),
+    settings: Settings | None = None,
+    partition_size: int = 8,
+    encoding: str | None = None,
+) -> db.Bag:
+    """A bag of document dicts (or error records), one per input, in input order."""
+    date = document_date.isoformat() if isinstance(document_date, dt.date) else document_date
+    options = BatchOptions(date, model, tuple(str(p) for p in patterns_dirs), encoding,
+                           settings=settings or Settings())
+    bag = db.from_sequence(list(paths_or_texts), partition_size=partition_size)
+    return bag.map_partitions(_partition, options)
+
+
+def run_on_dask(paths: Sequence[str], options: BatchOptions, *, scheduler: str | None = None,
+                workers: int = 2) -> Iterator[dict[str, Any]]:
+    """Results in input order, computed on a Dask cluster (a local one unless ``scheduler`` is given)."""
+    from distributed import Client, LocalCluster
+
+    cluster = None if scheduler else LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                                                  dashboard_address=None)
+    client = Client(scheduler or cluster)
+    try:
+        bag = db.from_sequence(list(paths), partition_size=8).map_partitions(_partition, options)
+        futures = client.compute(bag.to_delayed())
+        for future in futures:
+            yield from future.result()
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()

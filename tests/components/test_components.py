@@ -106,9 +106,8 @@ def test_titles_constructions(extract: Any, sentence: str, triple: tuple[str, st
     "names",
     [
         pytest.param(("Zhou Ming", "Chen Lihua", "Wang Jianguo"), id="ner-finds-all"),
-        # NER reads "He" as a pronoun and "Sun Meiling" as an organization: people repair is issue #4.
-        pytest.param(("Liu Zhenbang", "Sun Meiling", "He Guoqiang"), id="ner-misses",
-                     marks=pytest.mark.xfail(strict=True, reason="NER misses names in lists (#4)")),
+        # NER reads "He" as a pronoun and "Sun Meiling" as an organization; the name shapes repair it.
+        pytest.param(("Liu Zhenbang", "Sun Meiling", "He Guoqiang"), id="ner-misses"),
     ],
 )
 def test_titles_shared_by_a_list(extract: Any, names: tuple[str, str, str]) -> None:
@@ -134,3 +133,38 @@ def test_settings_choose_currency_and_fiscal_year() -> None:
     chosen = factx.extract(text, settings=factx.Settings(yen_currency="CNY", fiscal_year_start=4)).to_dict()
     assert chosen["numbers"][0]["unit"] == "CNY"
     assert chosen["dates"][0]["calendar"] == "2024-04/2025-03"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Talks were held with Foreign Minister Maarten van der Linden in Muscat.", "Maarten van der Linden"),
+        ("The council said Mariam bint Saeed al-Ketbi, who chairs it, would speak.", "Mariam bint Saeed al-Ketbi"),
+        ("Sultan bin Rashid al-Nuaimi, chairman of the group, agreed.", "Sultan bin Rashid al-Nuaimi"),
+        ("Delegates Sun Meiling, Luo Jianping and He Guoqiang signed the letter.", "He Guoqiang"),
+    ],
+    ids=["dutch-particles", "arabic-bint", "title-word-as-given-name", "chinese-pronoun-surname"],
+)
+def test_people_names_whole_across_particles_and_shapes(extract: Any, sentence: str, name: str) -> None:
+    doc = extract(sentence, DATE)
+    names = [p["name"] for p in doc["people"]]
+    assert name in names, names
+    assert not any(n != name and n in name for n in names), names  # no fragment left as a second person
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Health Minister Kwabena Asante-Mensah opened the campaign.",
+         ("Kwabena Asante-Mensah", "health minister", None)),
+        ("Jane Roe, Minister of Health and Social Care, spoke.",
+         ("Jane Roe", "minister of health and social care", None)),
+        ("John Doe, Director of Research at Acme Corp, agreed.", ("John Doe", "director of research", "Acme Corp")),
+        ("Dutch Foreign Minister and Deputy Prime Minister Anna de Vries arrived.",
+         ("Anna de Vries", "foreign minister", None)),
+    ],
+    ids=["portfolio-at-sentence-start", "capitalised-portfolio-after-of", "portfolio-then-organization",
+         "coordinated-titles-before-name"],
+)
+def test_titles_portfolios(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
+    assert triple in _triples(extract(sentence, DATE))

@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEYS
+from ..names import NameShapes
 from ..patterns import PatternSet, load_patterns
 from .rules import RuleIndex, rule_index
 
@@ -24,6 +25,7 @@ class OrganizationExtractor:
     def __init__(self, patterns: PatternSet):
         self.heads = set(patterns.words("ORG_HEAD"))
         self.not_org = set(patterns.words("NOT_ORG"))
+        self.shapes = NameShapes(patterns)
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -46,6 +48,9 @@ class OrganizationExtractor:
                 continue
             span = self._repair(doc, ent, index, rescued)
             skip_until = span.end
+            if self.shapes.is_name(span):  # "Marek Halas": a name NER called an organization
+                rescued.append(Span(doc, span.start, span.end, label="PERSON"))
+                continue
             if (
                 self._is_organization(span, index)
                 and not (len(span) == 1 and span[0].lower_ in surnames)
@@ -63,7 +68,8 @@ class OrganizationExtractor:
             start += 1
         # "Neptune The Halvorsen Institute": a "The" inside starts the real name.
         for k in range(start + 1, end - 1):
-            if doc[k].text == "The":
+            # "Neptune The Halvorsen Institute", "Research at Acme Corp": the real name starts after
+            if doc[k].text in ("The", "at"):
                 start = k + 1
         end = self._extend(doc, start, end)
         for k in range(start + 1, end):
@@ -74,7 +80,8 @@ class OrganizationExtractor:
         # glued to the end of the organization.
         for width in (3, 2):
             tail = doc[max(end - width, start + 1):end]
-            if len(tail) == width and tail.text in self._people(doc):
+            if len(tail) == width and (tail.text in self._people(doc) or (
+                    self.shapes.is_name(tail) and doc[tail.start - 1].lower_ in self.heads)):
                 rescued.append(Span(doc, tail.start, tail.end, label="PERSON"))
                 end = tail.start
                 break

@@ -6,18 +6,23 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEYS
+from ..names import NameShapes
+from ..patterns import load_patterns
 from .rules import RuleIndex, rule_index
 
 _LIST_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 
 
-@Language.factory("factx_people", assigns=["doc.spans"], default_config={})
-def make_people(nlp: Language, name: str) -> PersonExtractor:
-    return PersonExtractor()
+@Language.factory("factx_people", assigns=["doc.spans"], default_config={"patterns_dirs": []})
+def make_people(nlp: Language, name: str, patterns_dirs: list[str]) -> PersonExtractor:
+    return PersonExtractor(NameShapes(load_patterns(patterns_dirs)))
 
 
 class PersonExtractor:
-    """Clean PERSON entities; rescue a name NER labelled GPE/ORG between two people in a list."""
+    """Clean PERSON entities; join names split at particles; rescue names NER missed or mislabelled."""
+
+    def __init__(self, shapes: NameShapes):
+        self.shapes = shapes
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -39,7 +44,53 @@ class PersonExtractor:
                 if span is not None:
                     spans.append(span)
         spans.extend(doc.spans.get("factx_person_candidates", []))
-        return sorted(spans, key=lambda s: s.start)
+        spans = [self._join_particles(doc, span) for span in spans]
+        spans += self._unrecognised(doc, spans, body)
+        return _outermost(spans)
+
+    def _join_particles(self, doc: Doc, span: Span) -> Span:
+        """"Maarten van der" + "Linden", "Mariam" + "bint Saeed al-Ketbi": one name across particles."""
+        start, end = span.start, span.end
+        while True:
+            k = end
+            while k < len(doc) and self.shapes.is_particle(doc[k]) and doc[k].ent_type_ not in ("ORG", "GPE") \
+                    and not (k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_):
+                k += 1
+            if k == end and not self.shapes.is_particle(doc[end - 1]):
+                break
+            nxt = _capitalised_word_end(doc, k)
+            if nxt == k:
+                break
+            end = nxt
+        k = start
+        while k > 0 and doc[k - 1].lower_ in self.shapes.particles and doc[k - 1].is_lower:
+            k -= 1
+        if k < start and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start \
+                or k < start and k > 0 and doc[k - 1].ent_type_ == "PERSON":
+            k -= 1
+            while k > 0 and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].ent_iob_ != "O" and doc[k].ent_iob_ != "B":
+                k -= 1
+            start = k
+        if (start, end) == (span.start, span.end):
+            return span
+        return Span(doc, start, end, label="PERSON")
+
+    def _unrecognised(self, doc: Doc, known: list[Span], body: int) -> list[Span]:
+        """Names NER left out or called a place ("Sun Meiling, He Guoqiang and ..."): a run of
+        capitalised words outside any person or organization that has the shape of a name."""
+        taken = {k for s in known for k in range(s.start, s.end)}
+        taken |= {k for s in doc.spans.get(SPAN_KEYS["organizations"], []) for k in range(s.start, s.end)}
+        found: list[Span] = []
+        k = 0
+        while k < len(doc):
+            end = _name_run_end(doc, k, self.shapes)
+            if end - k >= 2 and doc[k].idx >= body and not any(j in taken for j in range(k, end)) \
+                    and not (doc[k].is_sent_start and doc[k].lower_ in ("he", "an")) \
+                    and all(doc[j].ent_type_ in ("", "PERSON", "GPE", "NORP", "LOC", "ORG") for j in range(k, end)) \
+                    and self.shapes.is_name(doc[k:end]):
+                found.append(Span(doc, k, end, label="PERSON"))
+            k = max(end, k + 1)
+        return found
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
         for span in spans:
@@ -53,7 +104,9 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     while start < end:
         for label in ("HONORIFIC", "TITLE", "TITLE_MODIFIER", "TITLE_STATUS"):
             match = index.at(label, start)
-            if match and match[0] <= end and doc[start].text[:1].isupper():
+            # "Sultan bin Rashid": a title word before a particle is a given name
+            if match and match[0] <= end and doc[start].text[:1].isupper() \
+                    and not (match[0] < end and doc[match[0]].is_lower):
                 start = match[0]
                 break
         else:
@@ -83,3 +136,41 @@ def _listed_between_people(doc: Doc, ents: list[Span], k: int) -> bool:
     gap_before = doc[prev.end:ent.start].text.strip()
     gap_after = doc[ent.end:nxt.start].text.strip()
     return gap_before in (",", "and", ", and") and gap_after in (",", "and", ", and")
+
+
+def _capitalised_word_end(doc: Doc, k: int) -> int:
+    """End of one capitalised word at ``k``, hyphenated parts included ("Al-Nuaimi", "al-Ketbi")."""
+    if k >= len(doc) or not doc[k].is_alpha or not (doc[k].is_title or doc[k].lower_ in ("al", "el")):
+        return k
+    end = k + 1
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+            and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    return end
+
+
+def _name_run_end(doc: Doc, k: int, shapes: NameShapes) -> int:
+    """End of a run of capitalised words (with particles and hyphens) starting at ``k``."""
+    if not doc[k].is_title or not doc[k].is_alpha:
+        return k
+    end = k
+    j = k
+    while j < len(doc):
+        nxt = _capitalised_word_end(doc, j)
+        if nxt > j:
+            j = end = nxt
+        elif shapes.is_particle(doc[j]) and doc[j].is_lower:
+            j += 1
+        else:
+            break
+    return end
+
+
+def _outermost(spans: list[Span]) -> list[Span]:
+    """Spans sorted by start, without spans lying inside (or equal to) an earlier kept one."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (s.start, -s.end)):
+        if kept and span.start < kept[-1].end:
+            continue
+        kept.append(span)
+    return kept

@@ -23,7 +23,8 @@ from .rules import RuleIndex, rule_index
 
 _OF = {"of", "at", "for", "with", "in", "from"}
 _DETS = {"the", "a", "an"}
-_WHO = [("who", "is"), ("who", "was"), ("who", "serves", "as"), ("who", "served", "as"),
+_WHO = [("who", "has", "been"), ("who", "had", "been"),
+        ("who", "is"), ("who", "was"), ("who", "serves", "as"), ("who", "served", "as"),
         ("who", "is", "also"), ("now",), ("currently",), ("also",), ("who", "heads"),
         ("who", "leads"), ("who", "becomes"), ("who", "will", "become")]
 _LIST_GAPS = {",", "and", ", and", "&"}
@@ -73,18 +74,23 @@ class TitleLinker:
                 # "A, B and C, academicians of X": earlier people in the list share the title.
                 if rule == "name-comma-title":
                     j = k
-                    while j > 0 and _gap(doc, people[j - 1], people[j]) in _LIST_GAPS:
+                    while j > 0 and _gap(doc, people[j - 1], people[j]) in _LIST_GAPS \
+                            and ctx.title_before(people[j - 1]) is None:
                         links.append((title, people[j - 1], "shared-title-list"))
                         j -= 1
             before = ctx.title_before(person)
             if before is not None:
                 title, rule = before
                 links.append((title, person, rule))
+                # "Foreign Minister and Deputy Prime Minister NAME": both titles are the person's.
+                first = ctx.by_end.get(title.start - 1)
+                if first is not None and doc[title.start - 1].lower_ == "and":
+                    links.append((first, person, "coordinated-titles-before-name"))
                 # "Economists A and B": later people in the list share the title.
                 nxt = person
                 while True:
                     follower = _next_in_list(doc, nxt, person_starts)
-                    if follower is None or ctx.title_before(follower) is not None:
+                    if follower is None or ctx.title_before(follower) is not None or ctx.titles_after(follower):
                         break
                     links.append((title, follower, "shared-title-list"))
                     nxt = follower
@@ -305,8 +311,12 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             s = mod[0]
         # "Energy Minister", "fitness coach": a portfolio or lowercase noun before the title belongs to it
         # ("Lowmoor chief executive": a capitalized name there is the organization, see attach_org).
-        while s > 0 and _modifies(doc[s - 1], s, end) and (
-            doc[s - 1].is_lower or index.at("TITLE_PORTFOLIO", s - 1) is not None
+        while s > 0 and (
+            _modifies(doc[s - 1], s, end) and doc[s - 1].is_lower
+            # "Health Minister ...": a portfolio word, even where it starts the sentence or NER
+            # swallowed it into an entity
+            or index.at("TITLE_PORTFOLIO", s - 1) is not None and doc[s - 1].is_alpha
+            and doc[s - 1].ent_type_ not in ("PERSON", "GPE", "NORP")
         ):
             s -= 1
         # "head of investor relations": a lowercase portfolio after "of" belongs to it.
@@ -316,6 +326,13 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             while k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
                 k += 1
             end = k
+        # "Minister of Foreign Affairs", "Director of Research": a capitalised portfolio with no
+        # organization word is part of the title; "of the Sultanate of Oman" after it is the organization.
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and index.at("TITLE_PORTFOLIO", end + 1) is not None:
+            run_end = _proper_run(doc, end + 1)
+            if run_end > end + 1 and not any(k in index.starts["ORG_HEAD"] and index.at("TITLE_PORTFOLIO", k) is None
+                                             for k in range(end + 1, run_end)):
+                end = run_end
         status = None
         stat = index.ending("TITLE_STATUS", s)
         if stat is not None:

@@ -1,0 +1,85 @@
+"""Does a run of tokens look like a person's name? Evidence NER lacks on official and list-heavy text.
+
+Strong evidence, from the lexicons in ``patterns/people.jsonl`` and ``patterns/given_names.jsonl``:
+- a common given name followed by one or two capitalised words ("Marek Halas", "Tigist Alemu");
+- a surname written first followed by a romanised given name: pinyin syllables for Chinese
+  ("Sun Meiling", "He Guoqiang"), a hyphenated given name for Korean ("Park Jae-won");
+- particles inside the name ("Maarten van der Linden", "Khalid bin Saud Al Harthy").
+No word of the run may be an organization head, a title or a place word.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from spacy.tokens import Span, Token
+
+from .patterns import PatternSet
+
+_INITIALS = "zh|ch|sh|b|p|m|f|d|t|n|l|g|k|h|j|q|x|r|z|c|s|y|w"
+_FINALS = ("iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|an|en|er|ia|ie|iu|in|ua|uo|ui"
+           "|un|ue|ve|vn|a|o|e|i|u|v")
+_SYLLABLE = f"(?:(?:{_INITIALS})?(?:{_FINALS}))"
+_PINYIN = re.compile(f"^{_SYLLABLE}'?{_SYLLABLE}?$")
+_HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Jae-won", "Wei-ting"
+
+
+def is_pinyin_given_name(word: str) -> bool:
+    """"Meiling", "Guoqiang", "Ping": one or two pinyin syllables, capitalised."""
+    return word[:1].isupper() and word[1:].islower() and bool(_PINYIN.match(word.lower()))
+
+
+class NameShapes:
+    """Judge token runs as person names with the name lexicons and the words that rule a name out."""
+
+    def __init__(self, patterns: PatternSet):
+        self.given = set(patterns.words("GIVEN_NAME"))
+        self.surname_first = set(patterns.words("SURNAME_FIRST"))
+        self.particles = set(patterns.words("NAME_PARTICLE"))
+        self.not_name = (set(patterns.words("ORG_HEAD")) | set(patterns.words("NOT_NAME"))
+                         | set(patterns.words("TITLE")) | set(patterns.words("NOT_ORG")))
+
+    def is_particle(self, token: Token) -> bool:
+        return token.lower_ in self.particles
+
+    def is_name(self, tokens: Span) -> bool:
+        """True when ``tokens`` (2-5 tokens, hyphens as tokens) look like one person's full name."""
+        words = _words(tokens)
+        if words is None or not 2 <= len(words) <= 5:
+            return False
+        if any(w.lower() in self.not_name for w in words):
+            return False
+        first, second = words[0], words[1]
+        if not first[:1].isupper():
+            return False
+        if len(words) == 2 and first.lower() in self.surname_first and (
+            is_pinyin_given_name(second) or _HYPHENATED.match(second)
+        ):
+            return True
+        capitalised = [w for w in words if w.lower() not in self.particles]
+        if not all(w[:1].isupper() and (w[1:].islower() or "-" in w or "'" in w) for w in capitalised):
+            return False
+        if first.lower() in self.given and len(capitalised) <= 4:
+            return True
+        has_particle = len(capitalised) < len(words) and words[-1].lower() not in self.particles
+        return has_particle and len(capitalised) >= 2
+
+
+def _words(tokens: Iterable[Token]) -> list[str] | None:
+    """Tokens joined into words where a hyphen or apostrophe glues them ("Asante", "-", "Mensah")."""
+    words: list[str] = []
+    glue = False
+    for tok in tokens:
+        if tok.text in ("-", "'", "’") and words and not tok.whitespace_ and not tok.nbor(-1).whitespace_:
+            words[-1] += tok.text
+            glue = True
+            continue
+        if not tok.is_alpha:
+            return None
+        if glue:
+            words[-1] += tok.text
+            glue = False
+        else:
+            words.append(tok.text)
+    return words if not glue else None

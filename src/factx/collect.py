@@ -172,7 +172,9 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
         org_name = info["organization"]
         org = None
         if org_name:
-            org = by_name.get(name_key(org_name)) or _short_form_owner(orgs, name_key(org_name))
+            org = by_name.get(name_key(org_name))
+            if org is None and info["organization_kind"] != "place":  # "chief imam of Kingsford" stays a place
+                org = _short_form_owner(orgs, name_key(org_name))
         yield TitleFact(
             title=info["title"],
             person=person,

@@ -26,6 +26,7 @@ class OrganizationExtractor:
         self.heads = set(patterns.words("ORG_HEAD"))
         self.not_org = set(patterns.words("NOT_ORG"))
         self.shapes = NameShapes(patterns)
+        self.generic = set(patterns.words("GENERIC_MODIFIER"))
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -35,7 +36,8 @@ class OrganizationExtractor:
         body = doc._.factx_body_start
         # NER sometimes calls "Skerry Bank" a person: a name ending in an organization word is one.
         ents = [e for e in doc.ents if e.start_char >= body and (
-            e.label_ == "ORG" or (e.label_ == "PERSON" and e[-1].lower_ in self.heads and len(e) > 1))]
+            e.label_ == "ORG" or (e.label_ in ("PERSON", "LOC", "FAC") and e[-1].lower_ in self.heads and len(e) > 1))]
+        ents = sorted(ents + self._head_seeds(doc, ents, index), key=lambda e: e.start)
         surnames = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         from collections import Counter
 
@@ -55,23 +57,74 @@ class OrganizationExtractor:
                 self._is_organization(span, index)
                 and not (len(span) == 1 and span[0].lower_ in surnames)
                 # "Nadia Karim" read once as an organization, more often as a person: NER's majority wins
-                and votes[(span.text, "PERSON")] <= votes[(span.text, "ORG")]
+                and (votes[(span.text, "PERSON")] <= votes[(span.text, "ORG")] or span[-1].lower_ in self.heads)
                 and not self._is_titled_person(span, index)
             ):
                 spans.append(span)
         doc.spans["factx_person_candidates"] = rescued
-        return spans
+        return _longest_first(spans)
+
+    def _head_seeds(self, doc: Doc, ents: list[Span], index: RuleIndex) -> list[Span]:
+        """"Kestrel Bay Transit", "Marlowe Insights": capitalised words ending in an organization
+        word where NER found no organization."""
+        covered = {k for e in ents for k in range(e.start, e.end)}
+        seeds = []
+        for tok in doc:
+            k = tok.i
+            if k in covered or k == 0 or tok.lower_ not in self.heads or not tok.is_title:
+                continue
+            nxt = doc[k + 1] if k + 1 < len(doc) else None
+            if nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.is_alpha:
+                continue  # "Capital Markets Day": the head word is not the end of the name
+            start = self._extend_left(doc, k, index)
+            words = [t.lower_ for t in doc[start:k]]
+            # "New Technology", "World Smart City": generic words before the head make no name
+            if words and doc[k].idx >= doc._.factx_body_start and not all(w in self.generic for w in words) \
+                    and not any(w in self.not_org for w in (" ".join(words[i:]) + " " + tok.lower_
+                                                             for i in range(len(words)))):
+                seeds.append(Span(doc, k, k + 1, label="ORG"))
+        return seeds
+
+    def _extend_left(self, doc: Doc, start: int, index: RuleIndex) -> int:
+        """Capitalised words NER left off the front of a name ("Aire" + "Valley Airports Group")."""
+        k = start
+        while k > 0:
+            tok = doc[k - 1]
+            if tok.text in ("'s", "’s") and k >= 3 and doc[k - 3].text in ("St", "St.", "Saint") \
+                    and not doc[k - 2].whitespace_:
+                k -= 1  # "St Aidan's Hospital"
+                continue
+            if tok.is_upper and tok.is_alpha and k >= 2 and doc[k - 2].is_digit and not doc[k - 2].whitespace_:
+                k -= 2  # "5G Automobile Alliance"
+                continue
+            if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.text in ("The", "A", "An", "I"):
+                break
+            if tok.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+                break
+            if tok.lower_ in self.heads or tok.lower_ in self.not_org or index.ending("TITLE", k) is not None:
+                break
+            if index.at("TITLE", k - 1) is not None or index.ending("TITLE_MODIFIER", k) is not None:
+                break
+            # function words by the closed stop list: the tagger calls unknown names DET or ADV at times
+            if tok.is_stop or tok.pos_ in ("VERB", "AUX", "NUM"):
+                break
+            k -= 1
+        return k
 
     def _repair(self, doc: Doc, ent: Span, index: RuleIndex, rescued: list[Span]) -> Span:
         start, end = ent.start, ent.end
-        while start < end and doc[start].text in _LEADING:
-            start += 1
+        while start < end and (doc[start].text in _LEADING or doc[start].is_punct and doc[start].text != "("):
+            start += 1  # "the", and an opening quote NER took in
         # "Neptune The Halvorsen Institute": a "The" inside starts the real name.
         for k in range(start + 1, end - 1):
             # "Neptune The Halvorsen Institute", "Research at Acme Corp": the real name starts after
             if doc[k].text in ("The", "at"):
                 start = k + 1
+        while end - 1 > start and doc[end - 1].lower_ in _CONNECTORS:
+            end -= 1  # "the Lusarian Swimming and" + "Diving Federation"
         end = self._extend(doc, start, end)
+        start = self._extend_left(doc, start, index)
+        start = self._join_left(doc, start)
         for k in range(start + 1, end):
             if doc[k].text == "(":  # "Calloway Trust for Science (CTS": the acronym is an alias, not the name
                 end = k
@@ -80,7 +133,7 @@ class OrganizationExtractor:
         # glued to the end of the organization.
         for width in (3, 2):
             tail = doc[max(end - width, start + 1):end]
-            if len(tail) == width and (tail.text in self._people(doc) or (
+            if len(tail) == width and tail[-1].lower_ not in self.heads and (tail.text in self._people(doc) or (
                     self.shapes.is_name(tail) and doc[tail.start - 1].lower_ in self.heads)):
                 rescued.append(Span(doc, tail.start, tail.end, label="PERSON"))
                 end = tail.start
@@ -111,7 +164,43 @@ class OrganizationExtractor:
             if tok.ent_type_ == "PERSON":
                 break
             k += 1
-        return last_head + 1 if last_head > 0 else end
+        if last_head > 0:
+            return last_head + 1
+        # "Catholic Archdiocese" + "of Kingsford", "Ministry of Defence" + "and Veterans Affairs": the
+        # name goes on through capitalised words with no organization word of their own.
+        has_head = any(t.lower_ in self.heads for t in doc[start:end])
+        if not has_head:
+            return end
+        ends_in_head = doc[end - 1].lower_ in self.heads
+        head_of = any(t.lower_ in self.heads and t.i + 1 < end and doc[t.i + 1].lower_ in ("of", "for")
+                      for t in doc[start:end])
+        if (doc[end].lower_ in ("of", "for") and ends_in_head
+                or doc[end].lower_ == "and" and head_of and not ends_in_head):
+            k = end + 1
+            while k < len(doc) and k - end <= 4 and (doc[k].is_title or doc[k].is_upper) and doc[k].is_alpha \
+                    and doc[k].ent_type_ != "PERSON":
+                k += 1
+            follows = doc[k] if k < len(doc) else None
+            if k > end + 1 and (follows is None or follows.lower_ not in _CONNECTORS
+                                and (not follows.is_title or follows.ent_type_ == "PERSON")):
+                return k
+        return end
+
+    def _join_left(self, doc: Doc, start: int) -> int:
+        """"Xinlian Cloud Computing" + "and Data Services Co.": a capitalised run with no organization
+        word and no name shape, joined by "and" to the organization after it."""
+        if start < 3 or doc[start - 1].lower_ != "and" or doc[start - 2].lower_ in self.heads:
+            return start
+        k = start - 1
+        while k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].is_alpha \
+                and not doc[k - 1].is_sent_start and start - k < 5:
+            k -= 1
+        run = doc[k:start - 1]
+        if len(run) >= 2 and not any(t.lower_ in self.heads for t in run) and not self.shapes.is_name(run) \
+                and not any(t.ent_type_ in ("GPE", "DATE", "NORP") for t in run) \
+                and (k == 0 or not doc[k - 1].is_title):
+            return k
+        return start
 
     def _is_titled_person(self, span: Span, index: RuleIndex) -> bool:
         """"Bishop Samuel Okonkwo", "Chair": a title (and a name), no organization word."""
@@ -129,8 +218,9 @@ class OrganizationExtractor:
         text = span.text.lower()
         if text in self.not_org or not any(c.isalpha() for c in text):
             return False
-        if any(t.is_digit or t.like_num and t.text[:1].isdigit() for t in span):
-            return False  # "EUR 480 million"
+        if any((t.is_digit or t.like_num and t.text[:1].isdigit()) and (t.whitespace_ or t.i == span.end - 1)
+               for t in span):
+            return False  # "EUR 480 million"; "Tongda 5G Network" keeps its "5G"
         unit = index.at("UNIT", span.start) or index.at("CURRENCY", span.start)
         if unit is not None and unit[0] >= span.end:
             return False  # "MW", "EUR"
@@ -138,6 +228,8 @@ class OrganizationExtractor:
             return False
         if len(span) == 1:
             tok = span[0]
+            if tok.lower_ in self.generic:
+                return False  # "Digital"
             if tok.pos_ in ("VERB", "ADJ", "ADV", "ADP") or (tok.is_sent_start and tok.pos_ != "PROPN"):
                 return False
         return not (span[0].lower_ in self.not_org and len(span) <= 2)
@@ -153,3 +245,12 @@ def _trailing_title(index: RuleIndex, start: int, end: int, heads: set[str], doc
     """"Kasumi Robotics Chief": the span ends in a title word that lies wholly inside it."""
     match = index.ending("TITLE", end)
     return match is not None and match[0] > start and doc[end - 1].lower_ not in heads
+
+
+def _longest_first(spans: list[Span]) -> list[Span]:
+    """Spans in order, a span overlapping a longer one dropped (left-extended repairs can overlap)."""
+    kept: list[Span] = []
+    for span in sorted(spans, key=lambda s: (-len(s), s.start)):
+        if not any(span.start < k.end and k.start < span.end for k in kept):
+            kept.append(span)
+    return sorted(kept, key=lambda s: s.start)

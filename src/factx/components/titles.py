@@ -156,6 +156,13 @@ class _Context:
             if k < len(doc) and doc[k].lower_ == "the":
                 k += 1
             found = self._org_at(k)
+            if not found:
+                # "a partner at law firm Dunmore Kiley LLP": a lowercase description before the name
+                d = k
+                while d < len(doc) and d - k < 3 and doc[d].is_lower and doc[d].pos_ in ("NOUN", "ADJ"):
+                    d += 1
+                if d > k and d in self.orgs:
+                    found = self._org_at(d)
             if found:
                 title.org = found
                 title.org_end = found[1]

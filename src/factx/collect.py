@@ -73,7 +73,30 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
         if acronym and acronym not in record.aliases:
             record.aliases.append(acronym)
             by_key[name_key(acronym)] = record
-    return records
+    return _merge_partial_names(records)
+
+
+def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFact]:
+    """"Halvorsen Institute" before "Halvorsen Institute for Space Research", "Things Industry Alliance"
+    where NER cut "China ... and Internet of" off: a name of two or more words that starts or ends
+    exactly one longer organization name in the text is that organization."""
+    merged: list[OrganizationFact] = []
+    for record in records:
+        key = name_key(record.name)
+        if len(key.split()) < 2:
+            merged.append(record)
+            continue
+        owners = [r for r in records if r is not record and (name_key(r.name).startswith(key + " ")
+                                                            or name_key(r.name).endswith(" " + key))]
+        if len(owners) != 1:
+            merged.append(record)
+            continue
+        owner = owners[0]
+        owner.mentions = sorted(owner.mentions + record.mentions, key=lambda m: m.start)
+        owner.aliases += [a for a in [record.name, *record.aliases] if a not in owner.aliases]
+    for k, record in enumerate(merged, 1):  # ids stay in order of appearance
+        record.id = f"org-{k}"
+    return merged
 
 
 _LEGAL_SUFFIXES = {"inc", "corp", "ltd", "llc", "plc", "co", "group", "ag", "sa", "gmbh", "limited",
@@ -84,10 +107,10 @@ def _legal_suffix(tail: str) -> bool:
     return tail.strip(" .,") in _LEGAL_SUFFIXES
 
 
-def _short_form_owner(records: list[OrganizationFact], key: str) -> OrganizationFact | None:
+def _short_form_owner(records: list[OrganizationFact], key: str, inner: bool = True) -> OrganizationFact | None:
     """The one earlier organization whose name starts with ``key`` ("Calloway" -> "Calloway Dynamics Inc.")."""
     owners = [r for r in records if name_key(r.name).startswith(key + " ")]
-    if not owners:
+    if not owners and inner:
         # "Seeland" for "FC Seeland", "Nordhaven" for "FC Nordhaven": the words inside the name.
         owners = [r for r in records if f" {key} " in f" {name_key(r.name)} " and key != name_key(r.name)]
     return owners[0] if len(owners) == 1 else None
@@ -172,9 +195,12 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
         org_name = info["organization"]
         org = None
         if org_name:
+            # "Corriemar chief executive": the short form of "Corriemar Energy"; but "chief imam of
+            # Kingsford" stays a place, not "Catholic Archdiocese of Kingsford"
             org = by_name.get(name_key(org_name))
-            if org is None and info["organization_kind"] != "place":  # "chief imam of Kingsford" stays a place
-                org = _short_form_owner(orgs, name_key(org_name))
+            after_title = (info["organization_start"] or 0) >= info["end"]
+            if org is None and not (info["organization_kind"] == "place" and after_title):  # "Mayor of Port Elland"
+                org = _short_form_owner(orgs, name_key(org_name), inner=info["organization_kind"] != "place")
         yield TitleFact(
             title=info["title"],
             person=person,

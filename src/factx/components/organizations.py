@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS
 from ..names import NameShapes
@@ -71,7 +71,7 @@ class OrganizationExtractor:
         seeds = []
         for tok in doc:
             k = tok.i
-            if k in covered or k == 0 or tok.lower_ not in self.heads or not tok.is_title:
+            if k in covered or k == 0 or tok.lower_ not in self.heads or not (tok.is_title or tok.is_upper):
                 continue
             nxt = doc[k + 1] if k + 1 < len(doc) else None
             if nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.is_alpha:
@@ -97,9 +97,18 @@ class OrganizationExtractor:
             if tok.is_upper and tok.is_alpha and k >= 2 and doc[k - 2].is_digit and not doc[k - 2].whitespace_:
                 k -= 2  # "5G Automobile Alliance"
                 continue
+            # "China Intelligent Sensing and Internet of" + "Things Industry Alliance": across a connector
+            # when a capitalised word that is not the end of another organization comes before it
+            if tok.lower_ in ("of", "and", "for", "&") and k >= 2 and k < start + 8 and doc[k - 2].is_title \
+                    and doc[k - 2].is_alpha and doc[k - 2].lower_ not in self.heads \
+                    and not (tok.lower_ != "of" and doc[k - 2].ent_type_ in ("ORG", "PERSON", "GPE")):
+                k -= 1
+                continue
             if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.text in ("The", "A", "An", "I"):
                 break
-            if tok.ent_type_ in ("DATE", "TIME", "PERSON", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+            if tok.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT"):
+                break
+            if tok.ent_type_ == "PERSON" and not self._misread_person(doc, tok, start):
                 break
             if tok.lower_ in self.heads or tok.lower_ in self.not_org or index.ending("TITLE", k) is not None:
                 break
@@ -109,7 +118,14 @@ class OrganizationExtractor:
             if tok.is_stop or tok.pos_ in ("VERB", "AUX", "NUM"):
                 break
             k -= 1
+        while k < start and doc[k].lower_ in ("of", "and", "for", "&"):
+            k += 1  # never start on a connector
         return k
+
+    def _misread_person(self, doc: Doc, tok: Token, start: int) -> bool:
+        """"Rivers Harbour" + "FC": NER's person ends just before the organization word and has no name shape."""
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        return ent is not None and ent.end == start and not self.shapes.is_name(ent)
 
     def _repair(self, doc: Doc, ent: Span, index: RuleIndex, rescued: list[Span]) -> Span:
         start, end = ent.start, ent.end
@@ -120,6 +136,11 @@ class OrganizationExtractor:
             # "Neptune The Halvorsen Institute", "Research at Acme Corp": the real name starts after
             if doc[k].text in ("The", "at"):
                 start = k + 1
+        for k in range(start + 2, min(end - 1, start + 5)):
+            if doc[k].lower_ in ("of", "at") and self.shapes.is_name(doc[start:k]):
+                rescued.append(Span(doc, start, k, label="PERSON"))  # "Marek Halas of Brightwater Capital"
+                start = k + 1
+                break
         while end - 1 > start and doc[end - 1].lower_ in _CONNECTORS:
             end -= 1  # "the Lusarian Swimming and" + "Diving Federation"
         end = self._extend(doc, start, end)

@@ -33,19 +33,25 @@ class PersonExtractor:
         ents = [e for e in doc.ents if e.start_char >= body]
         org_heads = {k for k, (_end, _rid) in index.starts["ORG_HEAD"].items()}
         org_names = [s.text.lower() + " " for s in doc.spans.get(SPAN_KEYS["organizations"], []) if len(s) > 1]
+        org_tokens = {k for s in doc.spans.get(SPAN_KEYS["organizations"], []) for k in range(s.start, s.end)}
         spans = []
         for k, ent in enumerate(ents):
+            if ent.label_ == "PERSON" and all(j in org_tokens for j in range(ent.start, ent.end)):
+                continue  # "Rivers Harbour" in "Rivers Harbour FC": part of an organization
             if ent.label_ == "PERSON" and len(ent) > 1 and ent.end - 1 in org_heads:
                 continue  # "Skerry Bank": an organization (see factx_organizations)
             if ent.label_ == "PERSON" and any(name.startswith(ent.text.lower() + " ") for name in org_names):
                 continue  # "Orvane" after "Orvane Technologies": a short form of an organization
+            if ent.label_ == "PERSON" and len(ent) == 1 and index.at("TITLE", ent.end) is not None \
+                    and ent.end + 1 < len(doc) and doc[ent.end].text[:1].isupper():
+                continue  # "Halverton Mayor Rebecca Lindqvist": a place or organization before a title
             if ent.label_ == "PERSON" or (ent.label_ in _LIST_LABELS and _listed_between_people(doc, ents, k)):
                 span = _clean(doc, ent, index)
                 if span is not None:
                     spans.append(span)
         spans.extend(doc.spans.get("factx_person_candidates", []))
-        spans = [self._join_particles(doc, span) for span in spans]
-        spans += self._unrecognised(doc, spans, body)
+        spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
+        spans += self._unrecognised(doc, spans, body, index)
         return _outermost(spans)
 
     def _join_particles(self, doc: Doc, span: Span) -> Span:
@@ -75,7 +81,23 @@ class PersonExtractor:
             return span
         return Span(doc, start, end, label="PERSON")
 
-    def _unrecognised(self, doc: Doc, known: list[Span], body: int) -> list[Span]:
+    def _reshape(self, doc: Doc, span: Span) -> Span:
+        """Name shapes fix NER's bounds: "Aminu Garba" + "Bello" joined, "Vadul Radu Enache" -> "Radu Enache"."""
+        start = span.start
+        k = start
+        while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
+                and (doc[k - 1].ent_type_ == "PERSON" or not doc[k - 1].ent_type_ and not doc[k - 1].is_sent_start):
+            k -= 1
+        for j in range(k, start):
+            if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
+                return Span(doc, j, span.end, label="PERSON")
+        if len(span) >= 3 and span[0].lower_ not in self.shapes.given and not self.shapes.is_name(span):
+            for j in range(span.start + 1, span.end - 1):
+                if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
+                    return Span(doc, j, span.end, label="PERSON")
+        return span
+
+    def _unrecognised(self, doc: Doc, known: list[Span], body: int, index: RuleIndex) -> list[Span]:
         """Names NER left out or called a place ("Sun Meiling, He Guoqiang and ..."): a run of
         capitalised words outside any person or organization that has the shape of a name."""
         taken = {k for s in known for k in range(s.start, s.end)}
@@ -83,9 +105,17 @@ class PersonExtractor:
         found: list[Span] = []
         k = 0
         while k < len(doc):
+            for label in ("TITLE", "HONORIFIC", "TITLE_MODIFIER"):  # "Economists Sofia Lind": after the title
+                match = index.at(label, k)
+                if match is not None and doc[k].is_title:
+                    k = match[0]
+                    break
+            if k >= len(doc):
+                break
             end = _name_run_end(doc, k, self.shapes)
             if end - k >= 2 and doc[k].idx >= body and not any(j in taken for j in range(k, end)) \
                     and not (doc[k].is_sent_start and doc[k].lower_ in ("he", "an")) \
+                    and not (k > 0 and doc[k - 1].lower_ in ("san", "santa", "são", "sao", "st", "st.", "saint")) \
                     and all(doc[j].ent_type_ in ("", "PERSON", "GPE", "NORP", "LOC", "ORG") for j in range(k, end)) \
                     and self.shapes.is_name(doc[k:end]):
                 found.append(Span(doc, k, end, label="PERSON"))

@@ -19,10 +19,11 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS
+from ..patterns import plural
 from .rules import RuleIndex, rule_index
 
 _OF = {"of", "at", "for", "with", "in", "from"}
-_DETS = {"the", "a", "an"}
+_DETS = {"the", "a", "an", "both", "all", "now", "also", "currently"}  # "both senior project managers at X"
 _WHO = [("who", "has", "been"), ("who", "had", "been"),
         ("who", "is"), ("who", "was"), ("who", "serves", "as"), ("who", "served", "as"),
         ("who", "is", "also"), ("now",), ("currently",), ("also",), ("who", "heads"),
@@ -82,6 +83,8 @@ class TitleLinker:
             if before is not None:
                 title, rule = before
                 links.append((title, person, rule))
+                if title.org is None:
+                    title.org = ctx.org_after(person)  # "Governor Wang Qingsong of the Anhui Provincial Government"
                 # "Foreign Minister and Deputy Prime Minister NAME": both titles are the person's.
                 first = ctx.by_end.get(title.start - 1)
                 if first is not None and doc[title.start - 1].lower_ == "and":
@@ -94,6 +97,8 @@ class TitleLinker:
                         break
                     links.append((title, follower, "shared-title-list"))
                     nxt = follower
+                if title.org is None:
+                    title.org = ctx.org_after(nxt)  # "Economists A and B of Brightwater Capital"
         linked = {(t.start, p.start) for t, p, _r in links}
         person_tokens = {k: p for p in people for k in range(p.start, p.end)}
         for title in titles:
@@ -195,6 +200,16 @@ class _Context:
             return k, end, self.doc[k:end].text, "run"
         return None
 
+    def org_after(self, person: Span) -> tuple[int, int, str, str] | None:
+        """"NAME of [the] ORG" / "NAME at ORG": the organization right after a name."""
+        j = person.end
+        if j + 1 < len(self.doc) and self.doc[j].lower_ in ("of", "at"):
+            k = j + 2 if self.doc[j + 1].lower_ == "the" else j + 1
+            org = self.orgs.get(k)
+            if org is not None:
+                return org.start, org.end, org._.factx_name or org.text, "org"
+        return None
+
     def titles_after(self, person: Span) -> list[tuple[_Title, str]]:
         """Titles in apposition after a person, several roles joined by "and" included."""
         doc, j = self.doc, person.end
@@ -215,7 +230,7 @@ class _Context:
             if title is None:
                 # NAME, [the] ORG's TITLE
                 org = self.orgs.get(j)
-                org_end = org.end if org is not None else _proper_run(doc, j)
+                org_end = org.end if org is not None else _proper_run(doc, j, stop_at_person=False)
                 if org_end > j and org_end + 1 < len(doc) and doc[org_end].lower_ in ("'s", "’s", "'"):
                     title = self._title_starting(org_end + 1)
                     if title is not None:
@@ -229,6 +244,14 @@ class _Context:
                 found[-1][0].org = title.org  # "chairman and chief executive of X": both of X
             found.append((title, rule))
             j = max(title.org_end, title.end)
+            for words in _WHO:  # "... who is now a professor at X": a second role
+                if [t.lower_ for t in doc[j:j + len(words)]] == list(words):
+                    j += len(words)
+                    break
+            else:
+                words = ()
+            if words:
+                continue
             if j < len(doc) and doc[j].lower_ == "and" or (
                 j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in ("and", *_DETS)
             ):
@@ -249,6 +272,11 @@ class _Context:
                     if all(t.lower_ in ("former", "acting", "interim", "incoming", "then", "-", "ex")
                            for t in self.doc[j:k]):
                         return candidate
+            # "a former SSA commissioner": an organization between the status word and the title
+            if self.doc[j].lower_ in ("former", "acting", "interim", "then"):
+                title = self.by_start.get(self.orgs[j + 1].end) if j + 1 in self.orgs else None
+                if title is not None and title.org is not None and title.status is None:
+                    title.status = "former" if self.doc[j].lower_ in ("former", "then") else "acting"
         return title
 
     def title_before(self, person: Span) -> tuple[_Title, str] | None:
@@ -333,6 +361,15 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             while k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
                 k += 1
             end = k
+        # "head of Japan equity research at X": names inside a portfolio that ends in a lowercase noun.
+        elif end + 2 < len(doc) and doc[end].lower_ == "of" and (doc[end + 1].is_title or doc[end + 1].is_upper):
+            k = end + 1
+            while k < len(doc) and k - end <= 5 and doc[k].is_alpha and doc[k].ent_type_ != "PERSON" and (
+                    doc[k].is_title or doc[k].is_upper or doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ")):
+                k += 1
+            if doc[k - 1].is_lower and doc[k - 1].pos_ == "NOUN" and (
+                    k == len(doc) or doc[k].lower_ in ("at", ",", "for", "with")):
+                end = k
         # "Minister of Foreign Affairs", "Director of Research": a capitalised portfolio with no
         # organization word is part of the title; "of the Sultanate of Oman" after it is the organization.
         if end + 1 < len(doc) and doc[end].lower_ == "of" and index.at("TITLE_PORTFOLIO", end + 1) is not None:
@@ -364,13 +401,13 @@ def _modifies(tok: Token, start: int, end: int) -> bool:
     )
 
 
-def _proper_run(doc: Doc, k: int) -> int:
+def _proper_run(doc: Doc, k: int, stop_at_person: bool = True) -> int:
     """End of a run of capitalized words joined by of/and/for: an unrecognised organization name."""
     end = k
     j = k
     while j < len(doc):
         tok = doc[j]
-        if tok.ent_type_ == "PERSON":
+        if tok.ent_type_ == "PERSON" and stop_at_person:
             break
         if (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text in ("Co.", "Ltd.", "Inc.", "Corp."):
             j += 1
@@ -389,12 +426,18 @@ def _proper_run_before(doc: Doc, end: int) -> int:
     k = end
     while k > 0:
         tok = doc[k - 1]
-        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ in ("PERSON", "DATE", "NORP"):
+        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ in ("DATE", "NORP"):
             break
-        if tok.is_sent_start and tok.pos_ != "PROPN":
+        # a person's name is no organization, but "Halverton Mayor": NER reads one word before a title as a person
+        if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or k != end or doc[k].ent_type_ == "PERSON"):
             break
+        nxt = doc[k] if k < len(doc) else None
+        if tok.is_sent_start and tok.pos_ != "PROPN" and not (
+            len(tok) > 2 and tok.is_upper or nxt is not None and nxt.text in ("'s", "’s")
+        ):
+            break  # "Hsinmao's chairman", "UNICEF deputy representative": names even at sentence start
         k -= 1
-    if k < end and doc[k].pos_ != "PROPN":
+    if k < end and doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k].ent_type_ != "PERSON":
         return end
     return k
 
@@ -429,7 +472,10 @@ def _title_text(doc: Doc, title: _Title) -> str:
     text = doc[tokens[0].i:last.i].text_with_ws if len(tokens) > 1 else ""
     word = last.text
     has_portfolio = any(t.lower_ == "of" for t in tokens)
-    if not has_portfolio and last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_:
+    singular = title.canonical.rpartition(" ")[2]
+    if not has_portfolio and singular and plural(singular.lower()) == last.lower_:
+        word = singular.lower() if last.is_lower else singular[:1].upper() + singular[1:].lower()  # "Economists"
+    elif not has_portfolio and last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_:
         lemma = last.lemma_
         word = lemma[:1].upper() + lemma[1:] if last.text[:1].isupper() else lemma
     return (text + word).strip()

@@ -53,6 +53,10 @@ class OrganizationExtractor:
             if self.shapes.is_name(span):  # "Marek Halas": a name NER called an organization
                 rescued.append(Span(doc, span.start, span.end, label="PERSON"))
                 continue
+            if len(span) <= 2 and span.start > 0 and doc[span.start - 1].lower_ in self.shapes.given \
+                    and self.shapes.is_name(doc[span.start - 1:span.end]):
+                rescued.append(Span(doc, span.start - 1, span.end, label="PERSON"))  # "Anjali" + "Deshmukh"
+                continue
             if (
                 self._is_organization(span, index)
                 and not (len(span) == 1 and span[0].lower_ in surnames)
@@ -101,7 +105,9 @@ class OrganizationExtractor:
             # when a capitalised word that is not the end of another organization comes before it
             if tok.lower_ in ("of", "and", "for", "&") and k >= 2 and k < start + 8 and doc[k - 2].is_title \
                     and doc[k - 2].is_alpha and doc[k - 2].lower_ not in self.heads \
-                    and not (tok.lower_ != "of" and doc[k - 2].ent_type_ in ("ORG", "PERSON", "GPE")):
+                    and not (doc[k - 2].is_sent_start and doc[k - 2].pos_ != "PROPN") \
+                    and not (tok.lower_ != "of" and doc[k - 2].ent_type_ in ("ORG", "PERSON", "GPE")) \
+                    and not self.shapes.is_name(doc[max(k - 3, 0):k - 1]) and not self.shapes.is_name(doc[k - 2:k - 1]):
                 k -= 1
                 continue
             if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.text in ("The", "A", "An", "I"):
@@ -143,9 +149,10 @@ class OrganizationExtractor:
                 break
         while end - 1 > start and doc[end - 1].lower_ in _CONNECTORS:
             end -= 1  # "the Lusarian Swimming and" + "Diving Federation"
-        end = self._extend(doc, start, end)
-        start = self._extend_left(doc, start, index)
-        start = self._join_left(doc, start)
+        if doc[start:end].text.lower() not in self.not_org:  # "IoT" grows into nothing
+            end = self._extend(doc, start, end)
+            start = self._extend_left(doc, start, index)
+            start = self._join_left(doc, start)
         for k in range(start + 1, end):
             if doc[k].text == "(":  # "Calloway Trust for Science (CTS": the acronym is an alias, not the name
                 end = k
@@ -155,7 +162,8 @@ class OrganizationExtractor:
         for width in (3, 2):
             tail = doc[max(end - width, start + 1):end]
             if len(tail) == width and tail[-1].lower_ not in self.heads and (tail.text in self._people(doc) or (
-                    self.shapes.is_name(tail) and doc[tail.start - 1].lower_ in self.heads)):
+                    self.shapes.is_name(tail)
+                    and (doc[tail.start - 1].lower_ in self.heads or tail[0].lower_ in self.shapes.given))):
                 rescued.append(Span(doc, tail.start, tail.end, label="PERSON"))
                 end = tail.start
                 break

@@ -113,6 +113,12 @@ class PersonExtractor:
             if k >= len(doc):
                 break
             end = _name_run_end(doc, k, self.shapes)
+            # "Hefei City Luo Jianping": a name at the end of a longer run, after a place or organization word
+            for width in (3, 2):
+                if end - k > width and doc[end - width - 1].lower_ in self.shapes.not_name \
+                        and self.shapes.is_name(doc[end - width:end]):
+                    k = end - width
+                    break
             if end - k >= 2 and doc[k].idx >= body and not any(j in taken for j in range(k, end)) \
                     and not (doc[k].is_sent_start and doc[k].lower_ in ("he", "an")) \
                     and not (k > 0 and doc[k - 1].lower_ in ("san", "santa", "são", "sao", "st", "st.", "saint")) \

@@ -186,7 +186,7 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
     org: OrganizationFact | None
     for org in orgs:
         by_name[name_key(org.name)] = org
-        for alias in org.aliases:
+        for alias in [*org.aliases, *(m.text for m in org.mentions)]:  # "Altavia" merged into "Altavia Airlines"
             by_name.setdefault(name_key(alias), org)
     for info in doc._.factx_title_links or []:
         person = resolved.get(info["person_start"], info["person"])
@@ -198,9 +198,9 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
             # "Corriemar chief executive": the short form of "Corriemar Energy"; but "chief imam of
             # Kingsford" stays a place, not "Catholic Archdiocese of Kingsford"
             org = by_name.get(name_key(org_name))
-            after_title = (info["organization_start"] or 0) >= info["end"]
-            if org is None and not (info["organization_kind"] == "place" and after_title):  # "Mayor of Port Elland"
-                org = _short_form_owner(orgs, name_key(org_name), inner=info["organization_kind"] != "place")
+            place = info["organization_kind"] == "place"
+            if org is None and not (place and info["place_title"]):  # "Mayor of Port Elland" stays a place
+                org = _short_form_owner(orgs, name_key(org_name), inner=not place)
         yield TitleFact(
             title=info["title"],
             person=person,

@@ -101,5 +101,5 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
                                           "yen_currency": settings.yen_currency})
     nlp.add_pipe("factx_organizations", config={"patterns_dirs": dirs})
     nlp.add_pipe("factx_people", config={"patterns_dirs": dirs})
-    nlp.add_pipe("factx_titles")
+    nlp.add_pipe("factx_titles", config={"patterns_dirs": dirs})
     return nlp

@@ -23,7 +23,8 @@ from .errors import PatternError
 _KEYS = {"label", "pattern", "id"}
 # Word lists consulted by the components but never matched by the span ruler: matching thousands of
 # given names in every text would cost time for spans no component reads from the ruler.
-LEXICON_ONLY = frozenset({"GIVEN_NAME", "SURNAME_FIRST", "NAME_PARTICLE", "NOT_NAME", "GENERIC_MODIFIER"})
+LEXICON_ONLY = frozenset({"GIVEN_NAME", "SURNAME_FIRST", "NAME_PARTICLE", "NOT_NAME", "GENERIC_MODIFIER",
+                          "PLACE_TITLE", "ORG_PREFIX"})
 
 
 @dataclass(frozen=True)

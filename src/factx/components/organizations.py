@@ -27,6 +27,7 @@ class OrganizationExtractor:
         self.not_org = set(patterns.words("NOT_ORG"))
         self.shapes = NameShapes(patterns)
         self.generic = set(patterns.words("GENERIC_MODIFIER"))
+        self.prefixes = set(patterns.words("ORG_PREFIX"))
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -37,6 +38,7 @@ class OrganizationExtractor:
         # NER sometimes calls "Skerry Bank" a person: a name ending in an organization word is one.
         ents = [e for e in doc.ents if e.start_char >= body and (
             e.label_ == "ORG" or (e.label_ in ("PERSON", "LOC", "FAC") and e[-1].lower_ in self.heads and len(e) > 1))]
+        ents = self._defined_by_acronym(doc, ents)
         ents = sorted(ents + self._head_seeds(doc, ents, index), key=lambda e: e.start)
         surnames = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
         from collections import Counter
@@ -68,6 +70,33 @@ class OrganizationExtractor:
         doc.spans["factx_person_candidates"] = rescued
         return _longest_first(spans)
 
+    def _defined_by_acronym(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"the Oficina de Subastas Renovables (OSR)": the words before a parenthesised acronym whose
+        capitalised initials spell it are the organization's name, whatever NER made of them."""
+        found: list[Span] = []
+        for tok in doc:
+            k = tok.i
+            if tok.text != "(" or k + 2 >= len(doc) or doc[k + 2].text != ")" or k < 2:
+                continue
+            acronym = doc[k + 1].text
+            if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
+                continue
+            start, letters = k, ""
+            while start > 0 and k - start < 14:
+                prev = doc[start - 1]
+                if prev.is_title or prev.is_upper and prev.is_alpha:
+                    letters = prev.text[0] + letters
+                elif not (prev.is_lower and prev.is_alpha and len(prev) <= 4):  # of, de, for, and, la, del
+                    break
+                start -= 1
+                if letters == acronym and (prev.is_title or prev.is_upper):
+                    found.append(Span(doc, start, k, label="ORG"))
+                    break
+        if not found:
+            return ents
+        kept = [e for e in ents if not any(e.start < f.end and f.start < e.end for f in found)]
+        return sorted(kept + found, key=lambda e: e.start)
+
     def _head_seeds(self, doc: Doc, ents: list[Span], index: RuleIndex) -> list[Span]:
         """"Kestrel Bay Transit", "Marlowe Insights": capitalised words ending in an organization
         word where NER found no organization."""
@@ -75,6 +104,14 @@ class OrganizationExtractor:
         seeds = []
         for tok in doc:
             k = tok.i
+            # "FC Seeland", "AC Ticino": a club prefix and the capitalised words after it
+            if tok.is_upper and tok.lower_ in self.prefixes and k not in covered and k + 1 < len(doc) \
+                    and doc[k + 1].is_title and doc[k + 1].is_alpha:
+                end = k + 1
+                while end < len(doc) and end - k <= 3 and doc[end].is_title and doc[end].is_alpha:
+                    end += 1
+                seeds.append(Span(doc, k, end, label="ORG"))
+                continue
             if k in covered or k == 0 or tok.lower_ not in self.heads or not (tok.is_title or tok.is_upper):
                 continue
             nxt = doc[k + 1] if k + 1 < len(doc) else None

@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS
-from ..patterns import plural
+from ..patterns import load_patterns, plural
 from .rules import RuleIndex, rule_index
 
 _OF = {"of", "at", "for", "with", "in", "from"}
@@ -32,9 +32,9 @@ _LIST_GAPS = {",", "and", ", and", "&"}
 _PLACE = {"GPE", "LOC"}
 
 
-@Language.factory("factx_titles", assigns=["doc.spans"], default_config={})
-def make_titles(nlp: Language, name: str) -> TitleLinker:
-    return TitleLinker()
+@Language.factory("factx_titles", assigns=["doc.spans"], default_config={"patterns_dirs": []})
+def make_titles(nlp: Language, name: str, patterns_dirs: list[str]) -> TitleLinker:
+    return TitleLinker(set(load_patterns(patterns_dirs).words("PLACE_TITLE")))
 
 
 @dataclass
@@ -50,6 +50,9 @@ class _Title:
 
 class TitleLinker:
     """Find title phrases, attach organizations, link them to people."""
+
+    def __init__(self, place_titles: set[str]):
+        self.place_titles = place_titles  # "mayor", "bishop": titles held in a place, not an organization
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -130,6 +133,7 @@ class TitleLinker:
                 "organization_start": doc[title.org[0]].idx if title.org else None,
                 "organization_end": doc[title.org[1] - 1:title.org[1]].end_char if title.org else None,
                 "organization_kind": title.org[3] if title.org else None,
+                "place_title": _title_text(doc, title).lower() in self.place_titles,
                 "rule": rule,
                 "sentence_start": span.sent.start_char,
                 "sentence_end": span.sent.end_char,

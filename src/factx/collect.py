@@ -77,15 +77,12 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
 
 
 def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFact]:
-    """"Halvorsen Institute" before "Halvorsen Institute for Space Research", "Things Industry Alliance"
-    where NER cut "China ... and Internet of" off: a name of two or more words that starts or ends
-    exactly one longer organization name in the text is that organization."""
+    """"Halvorsen Institute" before "Halvorsen Institute for Space Research", "Seeland" in a headline
+    before "FC Seeland", "Things Industry Alliance" where NER cut "China ... and Internet of" off: a
+    name that starts or ends exactly one longer organization name in the text is that organization."""
     merged: list[OrganizationFact] = []
     for record in records:
         key = name_key(record.name)
-        if len(key.split()) < 2:
-            merged.append(record)
-            continue
         owners = [r for r in records if r is not record and (name_key(r.name).startswith(key + " ")
                                                             or name_key(r.name).endswith(" " + key))]
         if len(owners) != 1:

@@ -179,17 +179,17 @@ class OrganizationExtractor:
             # "Neptune The Halvorsen Institute", "Research at Acme Corp": the real name starts after
             if doc[k].text in ("The", "at"):
                 start = k + 1
-        for k in range(start + 2, min(end - 1, start + 5)):
-            if doc[k].lower_ in ("of", "at") and self.shapes.is_name(doc[start:k]):
-                rescued.append(Span(doc, start, k, label="PERSON"))  # "Marek Halas of Brightwater Capital"
-                start = k + 1
-                break
         while end - 1 > start and doc[end - 1].lower_ in _CONNECTORS:
             end -= 1  # "the Lusarian Swimming and" + "Diving Federation"
         if doc[start:end].text.lower() not in self.not_org:  # "IoT" grows into nothing
             end = self._extend(doc, start, end)
             start = self._extend_left(doc, start, index)
             start = self._join_left(doc, start)
+        for k in range(start + 2, min(end - 1, start + 5)):
+            if doc[k].lower_ in ("of", "at") and self.shapes.is_name(doc[start:k]):
+                rescued.append(Span(doc, start, k, label="PERSON"))  # "Marek Halas of Brightwater Capital"
+                start = k + 1
+                break
         for k in range(start + 1, end):
             if doc[k].text == "(":  # "Calloway Trust for Science (CTS": the acronym is an alias, not the name
                 end = k

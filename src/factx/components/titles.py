@@ -433,11 +433,12 @@ def _proper_run_before(doc: Doc, end: int) -> int:
         if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ in ("DATE", "NORP"):
             break
         # a person's name is no organization, but "Halverton Mayor": NER reads one word before a title as a person
-        if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or k != end or doc[k].ent_type_ == "PERSON"):
-            break
+        if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or doc[k].ent_type_ == "PERSON"):
+            break  # ("Kandy" + "Warriors captain": a one-word person NER found inside the name)
         nxt = doc[k] if k < len(doc) else None
         if tok.is_sent_start and tok.pos_ != "PROPN" and not (
             len(tok) > 2 and tok.is_upper or nxt is not None and nxt.text in ("'s", "’s")
+            or k < end and nxt is not None and nxt.pos_ == "PROPN"  # "Kestrel Bay Mayor"
         ):
             break  # "Hsinmao's chairman", "UNICEF deputy representative": names even at sentence start
         k -= 1

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Span
 
 from .extensions import SPAN_KEYS
+from .patterns import load_patterns
 from .records import DateFact, Document, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
 
 _SPACES = re.compile(r"\s+")
@@ -76,6 +77,11 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
     return _merge_partial_names(records)
 
 
+def _adds_head(words: str) -> bool:
+    heads = set(load_patterns().words("ORG_HEAD"))
+    return any(w.strip(".,") in heads for w in words.split())
+
+
 def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFact]:
     """"Halvorsen Institute" before "Halvorsen Institute for Space Research", "Seeland" in a headline
     before "FC Seeland", "Things Industry Alliance" where NER cut "China ... and Internet of" off: a
@@ -83,8 +89,11 @@ def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFa
     merged: list[OrganizationFact] = []
     for record in records:
         key = name_key(record.name)
-        owners = [r for r in records if r is not record and (name_key(r.name).startswith(key + " ")
-                                                            or name_key(r.name).endswith(" " + key))]
+        # a longer name that only adds words after this one must add an organization word ("Altavia" +
+        # "Airlines"); "Ministry of X" + "Electronic Industry" is NER running on, not a second name
+        owners = [r for r in records if r is not record and (
+            name_key(r.name).startswith(key + " ") and _adds_head(name_key(r.name)[len(key):])
+            or name_key(r.name).endswith(" " + key))]
         if len(owners) != 1:
             merged.append(record)
             continue
@@ -173,7 +182,9 @@ def people(doc: Doc, titles: list[TitleFact]) -> list[PersonFact]:
         ref = TitleRef(title.title, title.organization)
         if ref not in record.titles:
             record.titles.append(ref)
-    return list(records.values())
+    # People are reported by full name. A lone word NER tagged as a person, never written in full and
+    # holding no title, is far more often a place, team or product ("Kandy", "Atlas") than a mononym.
+    return [r for r in records.values() if " " in r.name.strip() or r.titles]
 
 
 def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:

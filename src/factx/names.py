@@ -4,7 +4,7 @@ Strong evidence, from the lexicons in ``patterns/people.jsonl`` and ``patterns/g
 - a common given name followed by one or two capitalised words ("Marek Halas", "Tigist Alemu");
 - a surname written first followed by a romanised given name: pinyin syllables for Chinese
   ("Sun Meiling", "He Guoqiang"), a hyphenated given name for Korean ("Park Jae-won");
-- particles inside the name ("Maarten van der Linden", "Khalid bin Saud Al Harthy").
+- particles inside such a name ("Maarten van der Linden", "Khalid bin Saud Al Harthy").
 No word of the run may be an organization head, a title or a place word.
 """
 
@@ -60,10 +60,7 @@ class NameShapes:
         capitalised = [w for w in words if w.lower() not in self.particles]
         if not all(w[:1].isupper() and (w[1:].islower() or "-" in w or "'" in w) for w in capitalised):
             return False
-        if first.lower() in self.given and len(capitalised) <= 4:
-            return True
-        has_particle = len(capitalised) < len(words) and words[-1].lower() not in self.particles
-        return has_particle and len(capitalised) >= 2
+        return first.lower() in self.given and len(capitalised) <= 4 and words[-1].lower() not in self.particles
 
 
 def _words(tokens: Iterable[Token]) -> list[str] | None:

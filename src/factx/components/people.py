@@ -123,7 +123,9 @@ class PersonExtractor:
                     and not (doc[k].is_sent_start and doc[k].lower_ in ("he", "an")) \
                     and not (k > 0 and doc[k - 1].lower_ in ("san", "santa", "são", "sao", "st", "st.", "saint")) \
                     and all(doc[j].ent_type_ in ("", "PERSON", "GPE", "NORP", "LOC", "ORG") for j in range(k, end)) \
-                    and self.shapes.is_name(doc[k:end]):
+                    and self.shapes.is_name(doc[k:end]) \
+                    and not (all(doc[j].ent_type_ in ("GPE", "LOC") for j in range(k, end))
+                             and doc[k].lower_ not in self.shapes.given):  # "Hong Kong" is no "Hong" family
                 found.append(Span(doc, k, end, label="PERSON"))
             k = max(end, k + 1)
         return found

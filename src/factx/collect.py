@@ -182,9 +182,33 @@ def people(doc: Doc, titles: list[TitleFact]) -> list[PersonFact]:
         ref = TitleRef(title.title, title.organization)
         if ref not in record.titles:
             record.titles.append(ref)
+    _title_only_mentions(doc, titles, records)
     # People are reported by full name. A lone word NER tagged as a person, never written in full and
     # holding no title, is far more often a place, team or product ("Kandy", "Atlas") than a mononym.
     return [r for r in records.values() if " " in r.name.strip() or r.titles]
+
+
+def _title_only_mentions(doc: Doc, titles: list[TitleFact], records: dict[str, PersonFact]) -> None:
+    """"the governor said": a later mention by title alone is the one person holding that title;
+    with two holders (or none) it stays unattached."""
+    holders: dict[str, set[str]] = {}
+    for title in titles:
+        holders.setdefault(title.canonical.lower(), set()).add(name_key(title.person))
+    linked = {t.start for t in titles}
+    for span in doc.spans.get(SPAN_KEYS["rules"], []):
+        if span.label_ != "TITLE" or span.start == 0 or doc[span.start - 1].lower_ != "the":
+            continue
+        if span.start_char in linked or any(t.start <= span.start_char < t.end for t in titles):
+            continue
+        if span.end < len(doc) and (doc[span.end].is_title or doc[span.end].lower_ in ("of", "'s", "’s")):
+            continue  # "the governor of X", "the chairman Xu Kunlin": not a bare title mention
+        owners = holders.get((span.id_ or span.text).lower(), set())
+        record = records.get(next(iter(owners))) if len(owners) == 1 else None
+        if record is not None and record.mentions and record.mentions[0].start < span.start_char:
+            mention = doc[span.start - 1:span.end]
+            record.mentions.append(_mention(mention))
+    for record in records.values():
+        record.mentions.sort(key=lambda m: m.start)
 
 
 def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
@@ -222,6 +246,7 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
             rule=info["rule"],
             sentence_start=info["sentence_start"],
             sentence_end=info["sentence_end"],
+            effective_date=info.get("effective_date"),
         )
 
 

@@ -50,6 +50,7 @@ class TitleFact:
     rule: str
     sentence_start: int
     sentence_end: int
+    effective_date: str | None = None  # when an incoming role starts ("will become CFO on April 1")
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,7 @@ DOCUMENT_SCHEMA: dict[str, Any] = {
                 "status": {"enum": ["current", "former", "acting", "incoming"]},
                 "organization_id": _NULLABLE_STR,
                 "rule": {"type": "string"},
+                "effective_date": _NULLABLE_STR,
             },
         }},
         "numbers": {"type": "array", "items": {

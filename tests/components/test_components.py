@@ -183,3 +183,40 @@ def test_people_names_whole_across_particles_and_shapes(extract: Any, sentence: 
 )
 def test_titles_portfolios(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
     assert triple in _triples(extract(sentence, DATE))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "person", "status", "effective"),
+    [
+        ("Harbourline Bank said Jane Gallagher will become chief financial officer on April 1.",
+         "Jane Gallagher", "incoming", "2024-04-01"),
+        ("Peter Hall, the incoming chairman, takes office in June.", "Peter Hall", "incoming", "2024-06"),
+        ("Bo Li will join Acme Corp as chief executive from May 5, 2024.", "Bo Li", "incoming", "2024-05-05"),
+        ("Al Green became chairman of Acme Corp in 2019.", "Al Green", "current", None),
+        ("Ann Lee, the former chief executive of Acme Corp, spoke.", "Ann Lee", "former", None),
+    ],
+    ids=["will-become-on-date", "incoming-word-takes-office", "join-as-from-date", "past-appointment", "former"],
+)
+def test_titles_status_and_effective_date(extract: Any, sentence: str, person: str, status: str,
+                                          effective: str | None) -> None:
+    titles = [t for t in extract(sentence, DATE)["titles"] if t["person"] == person]
+    assert titles, sentence
+    assert (titles[0]["status"], titles[0]["effective_date"]) == (status, effective)
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "attached"),
+    [
+        ("Governor Xu Kunlin opened the summit. Later the governor said the province would invest more.",
+         "Xu Kunlin", True),
+        ("Mayor Zhao Jianjun and Mayor Li Qiang spoke. Afterwards the mayor said little.", "Zhao Jianjun", False),
+    ],
+    ids=["one-holder", "two-holders-unattached"],
+)
+def test_people_title_only_mentions(extract: Any, text: str, person: str, attached: bool) -> None:
+    doc = extract(text, DATE)
+    record = next(p for p in doc["people"] if p["name"] == person)
+    assert any(m["text"] in ("the governor", "the mayor") for m in record["mentions"]) is attached
+    for p in doc["people"]:
+        for m in p["mentions"]:
+            assert text[m["start"]:m["end"]] == m["text"]

@@ -106,6 +106,8 @@ class TitleLinker:
         person_tokens = {k: p for p in people for k in range(p.start, p.end)}
         for title in titles:
             person = _person_by_parse(doc, title, person_tokens)
+            if person is not None and title.org is None:
+                title.org = _org_by_parse(doc, title, ctx.orgs)  # "will join Acme Corp as chief executive"
             if person is not None and (title.start, person.start) not in linked:
                 links.append((title, person, "title-by-parse"))
         seen, unique = set(), []
@@ -120,12 +122,14 @@ class TitleLinker:
         spans, payloads = [], []
         for title, person, rule in links:
             span = Span(doc, title.start, title.end, label="TITLE")
+            status, effective = _incoming(doc, title)
             payload: dict[str, Any] = {
                 "start": span.start_char,
                 "end": span.end_char,
                 "title": _title_text(doc, title),
                 "canonical": title.canonical,
-                "status": title.status or "current",
+                "status": status,
+                "effective_date": effective,
                 "person": person._.factx_name or person.text,
                 "person_start": person.start_char,
                 "person_end": person.end_char,
@@ -309,6 +313,48 @@ _ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "el
                "act", "take", "succeed", "hire", "promote", "install", "leave", "replace", "continue"}
 
 
+_START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
+_EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
+
+
+def _incoming(doc: Doc, title: _Title) -> tuple[str, str | None]:
+    """Status, and for an incoming role the date it starts: "will become chief financial officer on
+    April 1", "Ann Lee, the incoming chair, takes office in June"."""
+    status = title.status or "current"
+    head = doc[title.end - 1]
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    future = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _START_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    if status == "current" and future and head.dep_ in ("attr", "oprd", "dobj", "pobj"):
+        status = "incoming"
+    if status != "incoming":
+        return status, None
+    sentence = doc[title.start].sent
+    for span in doc.spans.get(SPAN_KEYS["dates"], []):
+        if span.start < sentence.start or span.end > sentence.end or span.start < title.end:
+            continue
+        cue = doc[span.start - 1].lower_ if span.start > 0 else ""
+        info = span._.factx_date or {}
+        if (cue in _EFFECTIVE_CUES or span[0].lower_ in _EFFECTIVE_CUES) and info.get("kind") != "duration":
+            return status, info.get("value")
+    return status, None
+
+
+def _org_by_parse(doc: Doc, title: _Title, orgs: dict[int, Span]) -> tuple[int, int, str, str] | None:
+    """"join Acme Corp as chief executive": the object of the role verb is the organization."""
+    head = doc[title.end - 1]
+    if head.dep_ != "pobj" or head.head.lower_ != "as":
+        return None
+    for child in head.head.head.children:
+        if child.dep_ == "dobj":
+            org = next((o for o in orgs.values() if o.start <= child.i < o.end), None)
+            if org is not None:
+                return org.start, org.end, org._.factx_name or org.text, "org"
+    return None
+
+
 def _person_by_parse(doc: Doc, title: _Title, person_tokens: dict[int, Span]) -> Span | None:
     """"Danvers, who has been chief financial officer at HCB", "Gallagher will become chief financial
     officer of HCB", "Crewe stepped down as HCB chief executive": the title is the complement of a
@@ -382,7 +428,13 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
                                              for k in range(end + 1, run_end)):
                 end = run_end
         status = None
+        # the status word may sit before the title or among its modifiers ("the incoming chairman")
         stat = index.ending("TITLE_STATUS", s)
+        for k in range(max(s - 1, 0), start):
+            found = index.at("TITLE_STATUS", k)
+            if found is not None and found[0] <= start:
+                stat = found
+                break
         if stat is not None:
             status = stat[1]
         elif s > 0 and doc[s - 1].text == "-" and s > 1 and doc[s - 2].lower_ in ("ex", "then"):
@@ -411,7 +463,7 @@ def _proper_run(doc: Doc, k: int, stop_at_person: bool = True) -> int:
     j = k
     while j < len(doc):
         tok = doc[j]
-        if tok.ent_type_ == "PERSON" and stop_at_person:
+        if tok.ent_type_ == "PERSON" and stop_at_person or tok.ent_type_ in ("DATE", "TIME"):
             break
         if (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text in ("Co.", "Ltd.", "Inc.", "Corp."):
             j += 1

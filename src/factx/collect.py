@@ -220,6 +220,7 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
         by_name[name_key(org.name)] = org
         for alias in [*org.aliases, *(m.text for m in org.mentions)]:  # "Altavia" merged into "Altavia Airlines"
             by_name.setdefault(name_key(alias), org)
+    text = doc.text  # built from the tokens on every access: once per document
     for info in doc._.factx_title_links or []:
         person = resolved.get(info["person_start"], info["person"])
         if person is None:
@@ -237,7 +238,7 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
             title=info["title"],
             person=person,
             organization=org.name if org else org_name,
-            text=doc.text[info["start"]:info["end"]],
+            text=text[info["start"]:info["end"]],
             start=info["start"],
             end=info["end"],
             canonical=info["canonical"],

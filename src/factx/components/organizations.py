@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPAN_KEYS
 from ..names import NameShapes
 from ..patterns import PatternSet, load_patterns
-from .rules import RuleIndex, rule_index
+from .rules import RuleIndex, positions, rule_index
 
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
 _LEADING = {"the", "The", "THE"}
@@ -74,9 +74,8 @@ class OrganizationExtractor:
         """"the Oficina de Subastas Renovables (OSR)": the words before a parenthesised acronym whose
         capitalised initials spell it are the organization's name, whatever NER made of them."""
         found: list[Span] = []
-        for tok in doc:
-            k = tok.i
-            if tok.text != "(" or k + 2 >= len(doc) or doc[k + 2].text != ")" or k < 2:
+        for k in positions(doc, ["("], attr="ORTH"):
+            if k + 2 >= len(doc) or doc[k + 2].text != ")" or k < 2:
                 continue
             acronym = doc[k + 1].text
             if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 8):
@@ -102,8 +101,8 @@ class OrganizationExtractor:
         word where NER found no organization."""
         covered = {k for e in ents for k in range(e.start, e.end)}
         seeds = []
-        for tok in doc:
-            k = tok.i
+        for k in positions(doc, self.heads | self.prefixes):
+            tok = doc[k]
             # "FC Seeland", "AC Ticino": a club prefix and the capitalised words after it
             if tok.is_upper and tok.lower_ in self.prefixes and k not in covered and k + 1 < len(doc) \
                     and doc[k + 1].is_title and doc[k + 1].is_alpha:

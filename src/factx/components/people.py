@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import SPAN_KEYS
 from ..names import NameShapes
 from ..patterns import load_patterns
-from .rules import RuleIndex, rule_index
+from .rules import RuleIndex, rule_index, title_case_positions
 
 _LIST_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 
@@ -104,7 +104,10 @@ class PersonExtractor:
         taken |= {k for s in doc.spans.get(SPAN_KEYS["organizations"], []) for k in range(s.start, s.end)}
         found: list[Span] = []
         k = 0
-        while k < len(doc):
+        for start in title_case_positions(doc):  # names start with a title-case word
+            if start < k:
+                continue
+            k = start
             for label in ("TITLE", "HONORIFIC", "TITLE_MODIFIER"):  # "Economists Sofia Lind": after the title
                 match = index.at(label, k)
                 if match is not None and doc[k].is_title:

@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.attrs import IS_TITLE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from ..extensions import SPAN_KEYS
+
+
+def positions(doc: Doc, words: Iterable[str], attr: str = "LOWER") -> list[int]:
+    """Indices of the tokens whose lower-cased (or exact, ``attr="ORTH"``) text is one of ``words``.
+
+    Scans the Doc's attribute array in C: a Python loop over every token costs more than the
+    components' own work on most texts."""
+    column = doc.to_array(LOWER if attr == "LOWER" else ORTH)
+    hashes = numpy.array([doc.vocab.strings.add(w) for w in words], dtype=column.dtype)
+    return [int(i) for i in numpy.flatnonzero(numpy.isin(column, hashes))]
+
+
+def title_case_positions(doc: Doc) -> list[int]:
+    """Indices of title-case tokens ("Marek", "Halas")."""
+    return [int(i) for i in numpy.flatnonzero(doc.to_array(IS_TITLE))]
 
 
 @dataclass

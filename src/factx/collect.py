@@ -151,15 +151,17 @@ def _person_resolver(spans: list[Span]) -> dict[int, str | None]:
     resolved: dict[int, str | None] = {}
     for span in spans:
         name = _SPACES.sub(" ", span._.factx_name or span.text)
-        if len(span) == 1:
+        words = name.split()
+        if len(words) == 1:  # "Xu": a word of one full name
             owners = [f for f in full_names if name in f.split()]
-            if len(owners) == 1:
-                resolved[span.start_char] = owners[0]
-                continue
-            if len(owners) > 1:
-                resolved[span.start_char] = None
-                continue
-        resolved[span.start_char] = name
+        else:  # "Kopit Levien": the last words of one longer name
+            owners = [f for f in full_names if f != name and f.split()[-len(words):] == words]
+        if len(owners) == 1:
+            resolved[span.start_char] = owners[0]
+        elif len(owners) > 1:
+            resolved[span.start_char] = None
+        else:
+            resolved[span.start_char] = name
     return resolved
 
 

@@ -22,6 +22,7 @@ _FINALS = ("iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|
            "|un|ue|ve|vn|a|o|e|i|u|v")
 _SYLLABLE = f"(?:(?:{_INITIALS})?(?:{_FINALS}))"
 _PINYIN = re.compile(f"^{_SYLLABLE}'?{_SYLLABLE}?$")
+_PLACE_SAINTS = {"san", "santa", "santo", "são", "sao", "st", "st.", "saint", "sainte", "ste"}
 _HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Jae-won", "Wei-ting"
 
 
@@ -48,6 +49,8 @@ class NameShapes:
         words = _words(tokens)
         if words is None or not 2 <= len(words) <= 5:
             return False
+        if tokens.start > 0 and tokens.doc[tokens.start - 1].lower_ in _PLACE_SAINTS:
+            return False  # "San Francisco Chronicle", "São Paulo", "St John Ambulance"
         if any(w.lower() in self.not_name for w in words):
             return False
         first, second = words[0], words[1]

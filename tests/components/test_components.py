@@ -220,3 +220,34 @@ def test_people_title_only_mentions(extract: Any, text: str, person: str, attach
     for p in doc["people"]:
         for m in p["mentions"]:
             assert text[m["start"]:m["end"]] == m["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "organizations", "not_people"),
+    [
+        ("Shares rose after the San Francisco Chronicle reported the sale.", ["San Francisco Chronicle"],
+         ["Francisco Chronicle"]),
+        ("Analysts at Morgan Stanley and Goldman Sachs Group Inc. raised their targets.",
+         ["Morgan Stanley", "Goldman Sachs Group Inc."], []),
+        ("Victor Albu leads Marevian Aerospace and Defence Industries Co. (MADI), the firm said.",
+         ["Marevian Aerospace and Defence Industries Co."], []),
+        ("Victoria Station will close for repairs, the operator said.", [], ["Victoria Station"]),
+    ],
+    ids=["saint-place-is-no-given-name", "two-names-ner-kept-apart", "acronym-skips-legal-form",
+         "station-is-no-person"],
+)
+def test_organizations_and_people_bounds(extract: Any, text: str, organizations: list[str],
+                                         not_people: list[str]) -> None:
+    doc = extract(text, DATE)
+    names = [o["name"] for o in doc["organizations"]]
+    assert all(o in names for o in organizations), names
+    people = [p["name"] for p in doc["people"]]
+    assert not any(p in people for p in not_people), people
+
+
+def test_people_multiword_surname_mention_resolves(extract: Any) -> None:
+    doc = extract("The New York Times Co. named Meredith Kopit Levien as chairman, effective July 1. "
+                  "\"We are ready,\" Kopit Levien said.", DATE)
+    assert [p["name"] for p in doc["people"]] == ["Meredith Kopit Levien"]
+    title = doc["titles"][0]
+    assert (title["status"], title["effective_date"]) == ("incoming", "2024-07-01")

@@ -12,6 +12,7 @@ from .rules import RuleIndex, positions, rule_index
 
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
 _LEADING = {"the", "The", "THE"}
+_LEGAL = {"co", "ltd", "inc", "corp", "llc", "plc", "ag", "gmbh", "sa", "s.a", "nv", "bv", "spa", "pte", ","}
 
 
 @Language.factory("factx_organizations", assigns=["doc.spans"], default_config={"patterns_dirs": []})
@@ -83,7 +84,9 @@ class OrganizationExtractor:
             start, letters = k, ""
             while start > 0 and k - start < 14:
                 prev = doc[start - 1]
-                if prev.is_title or prev.is_upper and prev.is_alpha:
+                if prev.text.rstrip(".").lower() in _LEGAL and letters == "":
+                    pass  # "Defence Industries Co. (MADI)": the legal form has no letter in the acronym
+                elif prev.is_title or prev.is_upper and prev.is_alpha:
                     letters = prev.text[0] + letters
                 elif not (prev.is_lower and prev.is_alpha and len(prev) <= 4):  # of, de, for, and, la, del
                     break
@@ -141,7 +144,7 @@ class OrganizationExtractor:
             # when a capitalised word that is not the end of another organization comes before it
             if tok.lower_ in ("of", "and", "for", "&") and k >= 2 and k < start + 8 and doc[k - 2].is_title \
                     and doc[k - 2].is_alpha and doc[k - 2].lower_ not in self.heads \
-                    and not (doc[k - 2].is_sent_start and doc[k - 2].pos_ != "PROPN") \
+                    and doc[k - 2].pos_ == "PROPN" \
                     and not (tok.lower_ != "of" and doc[k - 2].ent_type_ in ("ORG", "PERSON", "GPE")) \
                     and not self.shapes.is_name(doc[max(k - 3, 0):k - 1]) and not self.shapes.is_name(doc[k - 2:k - 1]):
                 k -= 1
@@ -178,10 +181,12 @@ class OrganizationExtractor:
             # "Neptune The Halvorsen Institute", "Research at Acme Corp": the real name starts after
             if doc[k].text in ("The", "at"):
                 start = k + 1
+        ner_goes_on = False
         while end - 1 > start and doc[end - 1].lower_ in _CONNECTORS:
             end -= 1  # "the Lusarian Swimming and" + "Diving Federation"
+            ner_goes_on = True
         if doc[start:end].text.lower() not in self.not_org:  # "IoT" grows into nothing
-            end = self._extend(doc, start, end)
+            end = self._extend(doc, start, end, ner_goes_on)
             start = self._extend_left(doc, start, index)
             start = self._join_left(doc, start)
         for k in range(start + 2, min(end - 1, start + 5)):
@@ -211,13 +216,16 @@ class OrganizationExtractor:
             end -= 1
         return Span(doc, start, max(end, start + 1), label="ORG")
 
-    def _extend(self, doc: Doc, start: int, end: int) -> int:
+    def _extend(self, doc: Doc, start: int, end: int, ner_goes_on: bool = False) -> int:
         """Join "China Sensor" + "and Internet of Things Industry Alliance" when the first part has
         no organization head word and the run after the connector ends in one."""
         if end >= len(doc) or doc[end].lower_ not in _CONNECTORS or end + 1 >= len(doc) or not doc[end + 1].is_title:
             return end
         if doc[end - 1].lower_ in self.heads and doc[end].lower_ not in ("of", "for"):
             return end  # "X Institute and Y University" is a list; "Institute for Space Research" is one name
+        if doc[end].lower_ in ("and", "&") and doc[end + 1].ent_type_ == "ORG" and doc[end + 1].ent_iob_ == "B" \
+                and not ner_goes_on:
+            return end  # "Morgan Stanley and Goldman Sachs": two names, unless NER's first one took the "and"
         k, last_head = end + 1, -1
         while k < len(doc) and k - end < 10:
             tok = doc[k]
@@ -262,7 +270,7 @@ class OrganizationExtractor:
             k -= 1
         run = doc[k:start - 1]
         if len(run) >= 2 and not any(t.lower_ in self.heads for t in run) and not self.shapes.is_name(run) \
-                and not any(t.ent_type_ in ("GPE", "DATE", "NORP") for t in run) \
+                and not any(t.ent_type_ in ("GPE", "DATE", "NORP", "ORG") for t in run) \
                 and (k == 0 or not doc[k - 1].is_title):
             return k
         return start

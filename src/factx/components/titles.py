@@ -329,7 +329,7 @@ def _incoming(doc: Doc, title: _Title) -> tuple[str, str | None]:
         c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
     if status == "current" and future and head.dep_ in ("attr", "oprd", "dobj", "pobj"):
         status = "incoming"
-    if status != "incoming":
+    if status not in ("incoming", "current"):
         return status, None
     sentence = doc[title.start].sent
     for span in doc.spans.get(SPAN_KEYS["dates"], []):
@@ -337,8 +337,15 @@ def _incoming(doc: Doc, title: _Title) -> tuple[str, str | None]:
             continue
         cue = doc[span.start - 1].lower_ if span.start > 0 else ""
         info = span._.factx_date or {}
+        value = info.get("value")
         if (cue in _EFFECTIVE_CUES or span[0].lower_ in _EFFECTIVE_CUES) and info.get("kind") != "duration":
-            return status, info.get("value")
+            if status == "incoming":
+                return status, value
+            # "named Jane Roe as chairman, effective July 1": a start after the article's date
+            today = doc._.factx_document_date
+            if cue == "effective" and value and today and value[:1].isdigit() and value > today[:len(value)]:
+                return "incoming", value
+            break
     return status, None
 
 
@@ -347,12 +354,18 @@ def _org_by_parse(doc: Doc, title: _Title, orgs: dict[int, Span]) -> tuple[int, 
     head = doc[title.end - 1]
     if head.dep_ != "pobj" or head.head.lower_ != "as":
         return None
-    for child in head.head.head.children:
-        if child.dep_ == "dobj":
+    verb = head.head.head
+    # "will join Acme Corp as chief executive"; "the New York Times Co. named Jane Roe as chairman"
+    deps = ("dobj",) if verb.lemma_ not in _APPOINT_VERBS else ("dobj", "nsubj")
+    for child in verb.children:
+        if child.dep_ in deps:
             org = next((o for o in orgs.values() if o.start <= child.i < o.end), None)
             if org is not None:
                 return org.start, org.end, org._.factx_name or org.text, "org"
     return None
+
+
+_APPOINT_VERBS = {"appoint", "name", "elect", "promote", "hire", "choose", "select", "nominate", "install"}
 
 
 def _person_by_parse(doc: Doc, title: _Title, person_tokens: dict[int, Span]) -> Span | None:

@@ -251,3 +251,19 @@ def test_people_multiword_surname_mention_resolves(extract: Any) -> None:
     assert [p["name"] for p in doc["people"]] == ["Meredith Kopit Levien"]
     title = doc["titles"][0]
     assert (title["status"], title["effective_date"]) == ("incoming", "2024-07-01")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Vice Minister of Commerce Wang Shouwen, Deputy Director of the Cyberspace Administration of China "
+         "Niu Yibing, and others spoke.", ("Niu Yibing", "deputy director", "Cyberspace Administration of China")),
+        ("Nguyen Van Hung, Vice Minister of Information and Communications of Vietnam, signed it.",
+         ("Nguyen Van Hung", "vice minister of information and communications", "Vietnam")),
+    ],
+    ids=["title-of-org-name-in-a-list", "portfolio-then-country"],
+)
+def test_titles_official_lists(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
+    triples = _triples(extract(sentence, DATE))
+    assert triple in triples
+    assert not any(t[0] == "Wang Shouwen" and t[1] == "deputy director" for t in triples)

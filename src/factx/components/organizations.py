@@ -204,7 +204,9 @@ class OrganizationExtractor:
             tail = doc[max(end - width, start + 1):end]
             if len(tail) == width and tail[-1].lower_ not in self.heads and (tail.text in self._people(doc) or (
                     self.shapes.is_name(tail)
-                    and (doc[tail.start - 1].lower_ in self.heads or tail[0].lower_ in self.shapes.given))):
+                    and not all(t.ent_type_ in ("GPE", "LOC") for t in tail)  # "Bank of Hong Kong"
+                    and (doc[tail.start - 1].lower_ in self.heads or tail[0].lower_ in self.shapes.given
+                         or any(t.lower_ in self.heads for t in doc[start:tail.start])))):
                 rescued.append(Span(doc, tail.start, tail.end, label="PERSON"))
                 end = tail.start
                 break

@@ -67,7 +67,7 @@ class TitleLinker:
         titles = _find_titles(doc, index)
         by_start = {t.start: t for t in titles}
         by_end = {t.end: t for t in titles}
-        ctx = _Context(doc, orgs, org_ends, places, place_ends, by_start, by_end)
+        ctx = _Context(doc, orgs, org_ends, places, place_ends, by_start, by_end, {p.start for p in people})
         for title in titles:
             ctx.attach_org(title)
         links: list[tuple[_Title, Span, str]] = []
@@ -159,6 +159,7 @@ class _Context:
     place_ends: dict[int, Span]
     by_start: dict[int, _Title]
     by_end: dict[int, _Title]
+    person_starts: set[int] = field(default_factory=set)
 
     def attach_org(self, title: _Title) -> None:
         doc, j = self.doc, title.end
@@ -247,6 +248,8 @@ class _Context:
                             title.org = (j, org_end, name or doc[j:org_end].text, "org" if org is not None else "run")
                         found.append((title, "name-org-possessive-title"))
                 break
+            if max(title.org_end, title.end) in self.person_starts:
+                break  # "A, Deputy Director of X B": the title before B is B's
             if found and title.org and doc[found[-1][0].end].lower_ == "and" and found[-1][0].org is None \
                     and found[-1][0].end + 1 == title.start:
                 found[-1][0].org = title.org  # "chairman and chief executive of X": both of X
@@ -437,6 +440,8 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         # organization word is part of the title; "of the Sultanate of Oman" after it is the organization.
         if end + 1 < len(doc) and doc[end].lower_ == "of" and index.at("TITLE_PORTFOLIO", end + 1) is not None:
             run_end = _proper_run(doc, end + 1)
+            # "Minister of Information and Communications of Vietnam": a second "of" starts the organization
+            run_end = next((k for k in range(end + 2, run_end) if doc[k].lower_ == "of"), run_end)
             if run_end > end + 1 and not any(k in index.starts["ORG_HEAD"] and index.at("TITLE_PORTFOLIO", k) is None
                                              for k in range(end + 1, run_end)):
                 end = run_end

@@ -267,3 +267,21 @@ def test_titles_official_lists(extract: Any, sentence: str, triple: tuple[str, s
     triples = _triples(extract(sentence, DATE))
     assert triple in triples
     assert not any(t[0] == "Wang Shouwen" and t[1] == "deputy director" for t in triples)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("In London, Arsenal manager Mikel Arteta praised the team.", ("Mikel Arteta", "manager", "Arsenal")),
+        ("Jensen Huang, the company's co-founder and chief executive, spoke.",
+         ("Jensen Huang", "chief executive", None)),
+    ],
+    ids=["one-word-club-before-title", "generic-possessor"],
+)
+def test_titles_news_constructions(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
+    assert triple in _triples(extract(sentence, DATE))
+
+
+def test_people_named_things_are_not_people(extract: Any) -> None:
+    doc = extract("Researchers led by Laura Kreidberg used the James Webb Space Telescope.", DATE)
+    assert [p["name"] for p in doc["people"]] == ["Laura Kreidberg"]

@@ -235,6 +235,9 @@ class _Context:
         while j < len(doc):
             while j < len(doc) and doc[j].lower_ in _DETS:
                 j += 1
+            # "the company's co-founder and chief executive": a generic possessor names no organization
+            if j + 1 < len(doc) and doc[j].is_lower and doc[j].pos_ == "NOUN" and doc[j + 1].text in ("'s", "’s"):
+                j += 2
             title = self._title_starting(j)
             if title is None:
                 # NAME, [the] ORG's TITLE
@@ -512,8 +515,9 @@ def _proper_run_before(doc: Doc, end: int) -> int:
         ):
             break  # "Hsinmao's chairman", "UNICEF deputy representative": names even at sentence start
         k -= 1
-    if k < end and doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k].ent_type_ != "PERSON":
-        return end
+    if k < end and doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k].ent_type_ != "PERSON" \
+            and (doc[k].is_sent_start or doc[k].is_stop or k + 1 < end):
+        return end  # one capitalised word the tagger reads as a noun ("Arsenal manager") still names the club
     return k
 
 

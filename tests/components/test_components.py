@@ -285,3 +285,21 @@ def test_titles_news_constructions(extract: Any, sentence: str, triple: tuple[st
 def test_people_named_things_are_not_people(extract: Any) -> None:
     doc = extract("Researchers led by Laura Kreidberg used the James Webb Space Telescope.", DATE)
     assert [p["name"] for p in doc["people"]] == ["Laura Kreidberg"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "triple"),
+    [
+        ("Magdalena Roth, the EIB's vice-president, said the bank would lend.",
+         ("Magdalena Roth", "vice-president", "EIB")),
+        ("The Polish Railway Users' Association, whose spokesman Adam Kruk attended, welcomed the line.",
+         ("Adam Kruk", "spokesman", "Polish Railway Users' Association")),
+        ("Laura Hendriks, the incoming Dutch ambassador, will present her credentials.",
+         ("Laura Hendriks", "ambassador", None)),
+        ("Lena Okoro, a hydrologist at the Meridian Climate Institute, said so.",
+         ("Lena Okoro", "hydrologist", "Meridian Climate Institute")),
+    ],
+    ids=["hyphenated-modifier", "org-whose-title-name", "status-nationality-title", "occupation"],
+)
+def test_titles_more_constructions(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
+    assert triple in _triples(extract(sentence, DATE))

@@ -140,6 +140,10 @@ class OrganizationExtractor:
             if tok.is_upper and tok.is_alpha and k >= 2 and doc[k - 2].is_digit and not doc[k - 2].whitespace_:
                 k -= 2  # "5G Automobile Alliance"
                 continue
+            if tok.text in ("'", "’") and k >= 2 and doc[k - 2].text.endswith("s") and doc[k - 2].is_title \
+                    and not doc[k - 2].whitespace_:
+                k -= 1  # "Polish Railway Users' Association"
+                continue
             # "China Intelligent Sensing and Internet of" + "Things Industry Alliance": across a connector
             # when a capitalised word that is not the end of another organization comes before it
             if tok.lower_ in ("of", "and", "for", "&") and k >= 2 and k < start + 8 and doc[k - 2].is_title \
@@ -155,7 +159,9 @@ class OrganizationExtractor:
                 break
             if tok.ent_type_ == "PERSON" and not self._misread_person(doc, tok, start):
                 break
-            if tok.lower_ in self.heads or tok.lower_ in self.not_org or index.ending("TITLE", k) is not None:
+            # an organization word inside the run is part of the longer name ("Polish Railway Users'
+            # Association"); two names with nothing between them are rare
+            if tok.lower_ in self.not_org or index.ending("TITLE", k) is not None:
                 break
             if index.at("TITLE", k - 1) is not None or index.ending("TITLE_MODIFIER", k) is not None:
                 break

@@ -29,6 +29,8 @@ _WHO = [("who", "has", "been"), ("who", "had", "been"),
         ("who", "is", "also"), ("now",), ("currently",), ("also",), ("who", "heads"),
         ("who", "leads"), ("who", "becomes"), ("who", "will", "become")]
 _LIST_GAPS = {",", "and", ", and", "&"}
+_STATUS_WORDS = {"former": "former", "ex": "former", "then": "former", "acting": "acting", "interim": "acting",
+                 "incoming": "incoming"}
 _PLACE = {"GPE", "LOC"}
 
 
@@ -209,6 +211,16 @@ class _Context:
             return k, end, self.doc[k:end].text, "run"
         return None
 
+    def _org_ending(self, k: int) -> tuple[int, int, str, str] | None:
+        """The organization just before token ``k`` (a comma and an acronym in parentheses skipped)."""
+        doc = self.doc
+        if k > 0 and doc[k - 1].text == ",":
+            k -= 1
+        if k > 2 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            k -= 3
+        org = self.org_ends.get(k)
+        return (org.start, org.end, org._.factx_name or org.text, "org") if org is not None else None
+
     def org_after(self, person: Span) -> tuple[int, int, str, str] | None:
         """"NAME of [the] ORG" / "NAME at ORG": the organization right after a name."""
         j = person.end
@@ -280,11 +292,13 @@ class _Context:
         title = self.by_start.get(j)
         if title is None and j < len(self.doc):
             # "former chairman": a status word before the title
-            for k in range(j + 1, min(j + 3, len(self.doc))):
+            for k in range(j + 1, min(j + 4, len(self.doc))):
                 if k in self.by_start and self.by_start[k].start == k:
                     candidate = self.by_start[k]
                     if all(t.lower_ in ("former", "acting", "interim", "incoming", "then", "-", "ex")
-                           for t in self.doc[j:k]):
+                           or t.ent_type_ == "NORP" for t in self.doc[j:k]):  # "incoming Dutch ambassador"
+                        if candidate.status is None and self.doc[j].lower_ in _STATUS_WORDS:
+                            candidate.status = _STATUS_WORDS[self.doc[j].lower_]
                         return candidate
             # "a former SSA commissioner": an organization between the status word and the title
             if self.doc[j].lower_ in ("former", "acting", "interim", "then"):
@@ -297,6 +311,8 @@ class _Context:
         s = person.start
         title = self.by_end.get(s)
         if title is not None:
+            if title.org is None and title.start >= 2 and self.doc[title.start - 1].lower_ == "whose":
+                title.org = self._org_ending(title.start - 1)  # "The Users' Association, whose spokesman X"
             return title, "title-before-name"
         if s > 1 and self.doc[s - 1].text == ",":
             title = self.by_end.get(s - 1)
@@ -410,6 +426,8 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         s = start
         while True:
             mod = index.ending("TITLE_MODIFIER", s)
+            if mod is None and s > 1 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_:
+                mod = index.ending("TITLE_MODIFIER", s - 1)  # "vice-president", "deputy-director"
             if mod is None or mod[0] >= s:
                 break
             s = mod[0]

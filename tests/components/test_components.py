@@ -303,3 +303,15 @@ def test_people_named_things_are_not_people(extract: Any) -> None:
 )
 def test_titles_more_constructions(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
     assert triple in _triples(extract(sentence, DATE))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The expo, with the theme of “Great Objects to Wisdom, Digital Reality and Coexistence”, opened.",
+        "The city will promote the construction of the “Capital of the Internet of Things” at a high level.",
+    ],
+    ids=["quoted-theme", "quoted-slogan"],
+)
+def test_organizations_reject_quoted_themes(extract: Any, sentence: str) -> None:
+    assert extract(sentence, DATE)["organizations"] == []

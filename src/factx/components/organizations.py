@@ -299,6 +299,8 @@ class OrganizationExtractor:
         text = span.text.lower()
         if text in self.not_org or not any(c.isalpha() for c in text):
             return False
+        if _quoted_phrase_end(span):
+            return False  # the theme “Great Objects to Wisdom, Digital Reality and Coexistence”, a slogan
         if any((t.is_digit or t.like_num and t.text[:1].isdigit()) and (t.whitespace_ or t.i == span.end - 1)
                for t in span):
             return False  # "EUR 480 million"; "Tongda 5G Network" keeps its "5G"
@@ -335,3 +337,20 @@ def _longest_first(spans: list[Span]) -> list[Span]:
         if not any(span.start < k.end and k.start < span.end for k in kept):
             kept.append(span)
     return sorted(kept, key=lambda s: s.start)
+
+
+_OPENING_QUOTES = {"“", "\"", "‘", "«"}
+_CLOSING_QUOTES = {"”", "\"", "’", "»"}
+
+
+def _quoted_phrase_end(span: Span) -> bool:
+    """True when the span ends a short quoted phrase with no verb: a theme, slogan or title, not a name."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].text not in _CLOSING_QUOTES:
+        return False
+    for k in range(span.start - 1, max(span.start - 12, -1), -1):
+        if doc[k].text in _OPENING_QUOTES:
+            return not any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1:span.end])
+        if doc[k].text in _CLOSING_QUOTES or doc[k].is_sent_start and k < span.start - 1:
+            return False
+    return False

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from spacy.tokens import Doc, Span
 
@@ -77,9 +78,13 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
     return _merge_partial_names(records)
 
 
+@cache
+def _org_heads() -> frozenset[str]:
+    return frozenset(load_patterns().words("ORG_HEAD"))
+
+
 def _adds_head(words: str) -> bool:
-    heads = set(load_patterns().words("ORG_HEAD"))
-    return any(w.strip(".,") in heads for w in words.split())
+    return any(w.strip(".,") in _org_heads() for w in words.split())
 
 
 def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFact]:

@@ -29,8 +29,6 @@ _WHO = [("who", "has", "been"), ("who", "had", "been"),
         ("who", "is", "also"), ("now",), ("currently",), ("also",), ("who", "heads"),
         ("who", "leads"), ("who", "becomes"), ("who", "will", "become")]
 _LIST_GAPS = {",", "and", ", and", "&"}
-_STATUS_WORDS = {"former": "former", "ex": "former", "then": "former", "acting": "acting", "interim": "acting",
-                 "incoming": "incoming"}
 _PLACE = {"GPE", "LOC"}
 
 
@@ -69,11 +67,11 @@ class TitleLinker:
         titles = _find_titles(doc, index)
         by_start = {t.start: t for t in titles}
         by_end = {t.end: t for t in titles}
-        ctx = _Context(doc, orgs, org_ends, places, place_ends, by_start, by_end, {p.start for p in people})
+        person_starts = {p.start: p for p in people}
+        ctx = _Context(doc, orgs, org_ends, places, place_ends, by_start, by_end, set(person_starts), index)
         for title in titles:
             ctx.attach_org(title)
         links: list[tuple[_Title, Span, str]] = []
-        person_starts = {p.start: p for p in people}
         for k, person in enumerate(people):
             for title, rule in ctx.titles_after(person):
                 links.append((title, person, rule))
@@ -162,6 +160,7 @@ class _Context:
     by_start: dict[int, _Title]
     by_end: dict[int, _Title]
     person_starts: set[int] = field(default_factory=set)
+    index: RuleIndex | None = None
 
     def attach_org(self, title: _Title) -> None:
         doc, j = self.doc, title.end
@@ -297,15 +296,21 @@ class _Context:
                     candidate = self.by_start[k]
                     if all(t.lower_ in ("former", "acting", "interim", "incoming", "then", "-", "ex")
                            or t.ent_type_ == "NORP" for t in self.doc[j:k]):  # "incoming Dutch ambassador"
-                        if candidate.status is None and self.doc[j].lower_ in _STATUS_WORDS:
-                            candidate.status = _STATUS_WORDS[self.doc[j].lower_]
+                        if candidate.status is None:
+                            candidate.status = self._status_at(j)
                         return candidate
             # "a former SSA commissioner": an organization between the status word and the title
-            if self.doc[j].lower_ in ("former", "acting", "interim", "then"):
+            status = self._status_at(j)
+            if status in ("former", "acting"):
                 title = self.by_start.get(self.orgs[j + 1].end) if j + 1 in self.orgs else None
                 if title is not None and title.org is not None and title.status is None:
-                    title.status = "former" if self.doc[j].lower_ in ("former", "then") else "acting"
+                    title.status = status
         return title
+
+    def _status_at(self, j: int) -> str | None:
+        """The status a one-word status word at ``j`` names (``TITLE_STATUS`` in the patterns)."""
+        match = self.index.at("TITLE_STATUS", j) if self.index is not None else None
+        return match[1] if match is not None and match[0] == j + 1 else None
 
     def title_before(self, person: Span) -> tuple[_Title, str] | None:
         s = person.start

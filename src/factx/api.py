@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import collect
-from .errors import FactxError, UsageError
+from .errors import FactxError, InternalError, UsageError
 from .header import read_header
+from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
 from .nlp import Settings, build_nlp
 from .offsets import OffsetMap, remap
 from .read import SourceText
@@ -22,14 +23,27 @@ from .records import Document
 
 @dataclass(frozen=True)
 class Failure:
-    """An input that produced no document, with the reason."""
+    """An input that produced no document, with the reason; ``stage`` names the component or step
+    where an unexpected error (``error_type == "InternalError"``) happened."""
 
     source: str
     error_type: str
     message: str
+    stage: str | None = None
+
+    @classmethod
+    def internal(cls, source: str, failure: InternalFailure) -> Failure:
+        return cls(source, "InternalError", f"{failure.error_type}: {failure.message}", failure.stage)
+
+    def describe(self) -> str:
+        """The one-line message for people: the stage named for internal errors."""
+        return f"internal error in {self.stage}: {self.message}" if self.stage else self.message
 
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "error": {"type": self.error_type, "message": self.message}}
+        error = {"type": self.error_type, "message": self.message}
+        if self.stage is not None:
+            error["stage"] = self.stage
+        return {"source": self.source, "error": error}
 
 
 def _iso(value: str | dt.date | None) -> str | None:
@@ -41,22 +55,39 @@ def _iso(value: str | dt.date | None) -> str | None:
         raise UsageError(f"invalid document date {value!r}: expected YYYY-MM-DD") from None
 
 
-def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple[Doc, str]:
-    """Tokenize one text and set its document date (option > header); returns (doc, date source)."""
+CHUNK_CHARS = 100_000  # parser memory grows with length: long texts run in chunks of this size
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """Where a Doc in the stream comes from: input number, the input, and which piece of it."""
+
+    number: int
+    item: SourceText | None
+    date_source: str = "none"
+    begin: int = 0
+    count: int = 1
+    failure: Failure | None = None
+
+
+def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple[list[tuple[int, Doc]], str]:
+    """Tokenize one text (in pieces of at most ``CHUNK_CHARS``) and set its document date (option >
+    header); returns ([(offset, doc), ...], date source). The whole text never goes to spaCy at once."""
     text = item.repaired or item.content
     header = read_header(text)
-    doc = nlp.make_doc(text)
-    doc._.factx_body_start = header.end
     if document_date:
-        doc._.factx_document_date, source = document_date, "option"
+        date, source = document_date, "option"
     elif header.date:
-        doc._.factx_document_date, source = header.date.isoformat(), header.source
+        date, source = header.date.isoformat(), header.source
     else:
-        source = "none"
-    return doc, source
-
-
-CHUNK_CHARS = 100_000  # parser memory grows with length: long texts run in chunks of this size
+        date, source = None, "none"
+    docs = []
+    for begin, end in split_text(text, 0):
+        doc = nlp.make_doc(text[begin:end])
+        doc._.factx_body_start = max(0, header.end - begin)
+        doc._.factx_document_date = date
+        docs.append((begin, doc))
+    return docs, source
 
 
 def split_text(content: str, start: int, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -88,55 +119,72 @@ def process(
     batch_size: int = 16,
     settings: Settings | None = None,
 ) -> Iterator[Document | Failure]:
-    """Stream documents through ``nlp.pipe``; a failing input yields a Failure, in input order.
+    """Stream documents through the pipeline; one result per input, in input order.
 
     ``items`` may hold Failures already (inputs that could not be read); they pass through in place.
-    Texts longer than ``CHUNK_CHARS`` are processed in pieces cut at paragraph or sentence ends and
-    merged back into one document with offsets into the whole text.
+    An input that fails, expectedly (a bad header) or not (a bug in a component), yields a Failure
+    for that input alone: every other document comes out as if it were not there. Texts longer than
+    ``CHUNK_CHARS`` are processed in pieces cut at paragraph or sentence ends and merged back into
+    one document with offsets into the whole text.
     """
     nlp = build_nlp(model, patterns_dirs, settings)
     date = _iso(document_date)
-    failures: deque[tuple[int, Failure]] = deque()
 
-    def feed() -> Iterator[tuple[Doc, tuple[int, SourceText, str, int, int]]]:
+    def feed() -> Iterator[tuple[Doc | None, _Piece]]:
         for number, item in enumerate(items):
             if isinstance(item, Failure):
-                failures.append((number, item))
+                yield None, _Piece(number, None, failure=item)
                 continue
             try:
-                doc, date_source = prepare(nlp, item, date)
+                check_fault("prepare", item.content)
+                docs, date_source = prepare(nlp, item, date)
             except FactxError as err:
-                failures.append((number, Failure(item.source, type(err).__name__, str(err))))
+                yield None, _Piece(number, item, failure=Failure(item.source, type(err).__name__, str(err)))
                 continue
-            text = item.repaired or item.content
-            if len(text) <= CHUNK_CHARS:
-                yield doc, (number, item, date_source, 0, 1)
+            except Exception as err:  # noqa: BLE001 - one document's bug is that document's error
+                yield None, _Piece(number, item, failure=Failure.internal(item.source, failure_from("prepare", err)))
                 continue
-            pieces = split_text(text, 0)
-            for begin, end in pieces:
-                part = nlp.make_doc(text[begin:end])
-                part._.factx_body_start = max(0, doc._.factx_body_start - begin)
-                part._.factx_document_date = doc._.factx_document_date
-                yield part, (number, item, date_source, begin, len(pieces))
+            for begin, doc in docs:
+                yield doc, _Piece(number, item, date_source, begin, len(docs))
 
-    parts: list[tuple[int, Document]] = []
-    stream = nlp.pipe(feed(), as_tuples=True, batch_size=batch_size)
-    for doc, (number, item, date_source, begin, count) in stream:
-        while failures and failures[0][0] < number:
-            yield failures.popleft()[1]
-        document = collect.document(doc, item.source, date_source, item.encoding)
-        if count > 1:
-            parts.append((begin, document))
-            if len(parts) < count:
+    parts: list[tuple[int, Document | InternalFailure]] = []
+    for doc, context in run_pipeline(nlp, feed(), batch_size):
+        piece: _Piece = context
+        if piece.failure is not None:
+            yield piece.failure
+            continue
+        item = piece.item
+        assert doc is not None and item is not None
+        failure = doc_failure(doc)
+        outcome: Document | InternalFailure = failure if failure is not None else guard(
+            "collect", partial(_collect, doc, item.source, piece.date_source, item.encoding))
+        if piece.count > 1:
+            parts.append((piece.begin, outcome))
+            if len(parts) < piece.count:
                 continue
-            document, parts = collect.merge(parts), []
-        if item.repaired is not None:
+            pieces, parts = parts, []
+            failure = next((o for _, o in pieces if isinstance(o, InternalFailure)), None)
+            outcome = failure if failure is not None else guard("merge", partial(_merge, pieces))
+        if isinstance(outcome, Document) and item.repaired is not None:
             # Facts were found in the repaired text; their offsets index the text as decoded.
-            document = remap(document, OffsetMap(item.content, item.repaired))
-            document.encoding = f"{item.encoding} (mojibake repaired)"
-        yield document
-    while failures:
-        yield failures.popleft()[1]
+            outcome = guard("offsets", partial(_remap, outcome, item))
+        yield Failure.internal(item.source, outcome) if isinstance(outcome, InternalFailure) else outcome
+
+
+def _merge(pieces: list[tuple[int, Document | InternalFailure]]) -> Document:
+    return collect.merge([(begin, part) for begin, part in pieces if isinstance(part, Document)])
+
+
+def _collect(doc: Doc, source: str, date_source: str, encoding: str | None) -> Document:
+    check_fault("collect", doc.text)
+    return collect.document(doc, source, date_source, encoding)
+
+
+def _remap(document: Document, item: SourceText) -> Document:
+    assert item.repaired is not None
+    remapped = remap(document, OffsetMap(item.content, item.repaired))
+    remapped.encoding = f"{item.encoding} (mojibake repaired)"
+    return remapped
 
 
 def extract(
@@ -152,7 +200,7 @@ def extract(
     result = next(process([SourceText(source, text, "utf-8")], document_date=document_date, model=model,
                           patterns_dirs=patterns_dirs, settings=settings))
     if isinstance(result, Failure):
-        raise FactxError(result.message)
+        raise (InternalError if result.stage else FactxError)(result.describe())
     result.encoding = None
     return result
 
@@ -171,5 +219,5 @@ def extract_many(
     for result in process(items, document_date=document_date, model=model,
                           patterns_dirs=patterns_dirs, batch_size=batch_size, settings=settings):
         if isinstance(result, Failure):
-            raise FactxError(result.message)
+            raise (InternalError if result.stage else FactxError)(result.describe())
         yield result

@@ -17,10 +17,11 @@ from typing import Any
 
 from .api import Failure, process
 from .errors import FactxError
+from .isolation import InternalFailure, check_fault, failure_from, guard
 from .nlp import Settings
 from .read import DEFAULT_MAX_BYTES, SourceText, read_source
 
-CHUNK = 8
+CHUNK = 8  # inputs per task of the worker pool and per Dask partition
 
 
 @dataclass(frozen=True)
@@ -41,11 +42,60 @@ def _read(paths: Iterable[str], options: BatchOptions) -> Iterator[SourceText | 
             yield Failure(path, type(err).__name__, str(err))
 
 
-def _process(paths: Iterable[str], options: BatchOptions) -> Iterator[dict[str, Any]]:
-    items = _read(paths, options)
-    for result in process(items, document_date=options.document_date, model=options.model,
+Item = str | tuple[str, str]  # a path, or (source, text)
+
+
+def _items(items: Iterable[Item], options: BatchOptions) -> Iterator[SourceText | Failure]:
+    for item in items:
+        if isinstance(item, str):
+            yield from _read([item], options)
+        else:
+            yield SourceText(item[0], item[1], "utf-8")
+
+
+def process_items(items: Iterable[Item], options: BatchOptions) -> Iterator[dict[str, Any]]:
+    """One result dict per path or (source, text), in order (documents streamed through the pipeline)."""
+    for result in process(_items(items, options), document_date=options.document_date, model=options.model,
                           patterns_dirs=options.patterns, settings=options.settings):
         yield result.to_dict()
+
+
+def _source(item: Item) -> str:
+    return item if isinstance(item, str) else item[0]
+
+
+def process_isolated(items: Sequence[Item], options: BatchOptions) -> Iterator[dict[str, Any]]:
+    """One result per item, in order, streamed: the one failure boundary of every engine.
+
+    Each document already has its own boundary inside ``process``. If the stream still breaks
+    (a failure no document owns), what it yielded is kept and the rest of the items are run one
+    by one, so only an item that fails alone becomes an error record: nothing lost, nothing twice."""
+    done = 0
+    try:
+        check_fault("chunk", " ".join(_source(item) for item in items))
+        for result in process_items(items, options):
+            yield result
+            done += 1
+        if done == len(items):
+            return
+    except Exception as err:  # noqa: BLE001 - the boundary; the items left are retried one by one
+        failure_from("chunk", err)
+    for item in items[done:]:
+        yield _alone(item, options)
+
+
+def _alone(item: Item, options: BatchOptions) -> dict[str, Any]:
+    def one() -> list[dict[str, Any]]:
+        check_fault("chunk", _source(item))
+        return list(process_items([item], options))
+
+    results = guard("chunk", one)
+    if isinstance(results, InternalFailure):
+        return Failure.internal(_source(item), results).to_dict()
+    if len(results) != 1:
+        failure = InternalFailure("chunk", "RuntimeError", f"{len(results)} results for one input")
+        return Failure.internal(_source(item), failure).to_dict()
+    return results[0]
 
 
 _WORKER_OPTIONS: BatchOptions | None = None
@@ -64,10 +114,7 @@ def _init_worker(options: BatchOptions) -> None:
 
 def _work(chunk: list[str]) -> list[dict[str, Any]]:
     assert _WORKER_OPTIONS is not None
-    try:
-        return list(_process(chunk, _WORKER_OPTIONS))
-    except Exception as err:  # noqa: BLE001 - a crash on one chunk becomes error records, not a dead run
-        return [Failure(path, type(err).__name__, str(err) or repr(err)).to_dict() for path in chunk]
+    return list(process_isolated(chunk, _WORKER_OPTIONS))
 
 
 def _chunks(paths: Sequence[str], size: int) -> Iterator[list[str]]:
@@ -88,7 +135,7 @@ def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 1, engine: s
         yield from run_on_dask(paths, options, scheduler=scheduler, workers=max(jobs, 1))
         return
     if jobs <= 1 or len(paths) <= CHUNK:
-        yield from _process(paths, options)
+        yield from process_isolated(paths, options)
         return
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = mp.get_context(method)

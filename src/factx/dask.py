@@ -13,28 +13,12 @@ from typing import Any
 
 import dask.bag as db
 
-from .api import process
-from .batch import BatchOptions, _process
+from .batch import CHUNK, BatchOptions, Item, process_isolated
 from .nlp import Settings
-from .read import SourceText
-
-Item = str | tuple[str, str]  # a path, or (source, text)
 
 
 def _partition(items: Sequence[Item], options: BatchOptions) -> list[dict[str, Any]]:
-    paths = [item for item in items if isinstance(item, str)]
-    if len(paths) == len(items):
-        return list(_process(paths, options))
-    results: list[dict[str, Any]] = []
-    for item in items:  # mixed or in-memory texts
-        if isinstance(item, str):
-            results.extend(_process([item], options))
-        else:
-            source, text = item
-            for document in process([SourceText(source, text, "utf-8")], document_date=options.document_date,
-                                    model=options.model, patterns_dirs=options.patterns, settings=options.settings):
-                results.append(document.to_dict())
-    return results
+    return list(process_isolated(list(items), options))
 
 
 def extract_bag(
@@ -44,7 +28,7 @@ def extract_bag(
     document_date: str | dt.date | None = None,
     patterns_dirs: Sequence[str] = (),
     settings: Settings | None = None,
-    partition_size: int = 8,
+    partition_size: int = CHUNK,
     encoding: str | None = None,
 ) -> db.Bag:
     """A bag of document dicts (or error records), one per input, in input order."""
@@ -86,7 +70,7 @@ def run_on_dask(paths: Sequence[str], options: BatchOptions, *, scheduler: str |
     cluster = None if scheduler else local_cluster(workers)
     client = Client(scheduler or cluster)
     try:
-        bag = db.from_sequence(list(paths), partition_size=8).map_partitions(_partition, options)
+        bag = db.from_sequence(list(paths), partition_size=CHUNK).map_partitions(_partition, options)
         futures = client.compute(bag.to_delayed())
         for future in futures:
             yield from future.result()

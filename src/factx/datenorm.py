@@ -9,6 +9,7 @@ resolved against the machine's clock.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass
 
@@ -126,15 +127,16 @@ def _valid_day(year: int, month: int, day: int) -> str | None:
 
 
 def _count(text: str | None) -> float | None:
+    """The number of units in "three days", "10 years"; None if it is no finite count."""
     if text is None:
         return 1.0
     text = text.strip()
     if text in ("a", "an", "one"):
         return 1.0
-    digits = parse_digits(text)
-    if digits is not None:
-        return digits
-    return parse_words(text.replace("-", " - ").split())
+    value = parse_digits(text)
+    if value is None:
+        value = parse_words(text.replace("-", " - ").split())
+    return value if value is not None and math.isfinite(value) else None
 
 
 def _year_ref(rest: str | None, anchor: dt.date | None) -> tuple[int | str | None, bool]:
@@ -165,8 +167,17 @@ def normalize_date(
     text: str, anchor: dt.date | None = None, *, future: bool = False, month_may: bool = False,
     past: bool = False,
 ) -> DateValue | None:
-    """``past`` resolves a month without a year to its latest occurrence ("since May")."""
-    """Normalize one date expression (without its modifier words); None if it is not a date."""
+    """Normalize one date expression (without its modifier words); None if it is not a date.
+
+    ``past`` resolves a month without a year to its latest occurrence ("since May"). A relative
+    date that falls outside the calendar (years 1-9999) from its anchor is no date."""
+    try:
+        return _normalize(text, anchor, future=future, month_may=month_may, past=past)
+    except OverflowError:
+        return None
+
+
+def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bool, past: bool) -> DateValue | None:
     core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
     core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
     core = re.sub(r"(?<=\w)-(?=(?:year|month|week|day|decade|hour)s?\b)", " ", core)  # "five-year", "two-day"
@@ -183,13 +194,14 @@ def normalize_date(
         if left is None and right is not None and interval.group("a").isdigit():
             # "March 3-5, 2024" or "2019-21": the left side borrows from the right.
             left = _borrow(interval.group("a"), right)
-        if left is not None and right is not None and left.relative and right.value and left.granularity in (
-            "month", "day"
+        right_ymd = _ymd(right)
+        if left is not None and right_ymd is not None and left.kind == "date" and left.relative and (
+            left.granularity in ("month", "day")
         ):
             # "between March and May 2024", "from January to March 2025": the year written once.
-            year = int(right.value[:4])
+            year = right_ymd[0]
             again = _simple(f"{interval.group('a')} {year}", anchor, future)
-            if again is not None and again.value and again.value > right.value:
+            if again is not None and again.value and right is not None and right.value and again.value > right.value:
                 again = _simple(f"{interval.group('a')} {year - 1}", anchor, future)
             left = again or left
         if right is None and left is not None and interval.group("b").isdigit():
@@ -200,13 +212,31 @@ def normalize_date(
     return None
 
 
-def _borrow(part: str, other: DateValue) -> DateValue | None:
-    if not other.value:
+_YMD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def _ymd(value: DateValue | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a calendar date value ("2024", "2024-03", "2024-03-05"); None for
+    anything else (a duration "P90D", a quarter, an interval, no value)."""
+    if value is None or value.kind != "date" or not value.value:
         return None
+    match = _YMD.fullmatch(value.value)
+    if match is None:
+        return None
+    year, month, day = match.groups()
+    return int(year), int(month) if month else None, int(day) if day else None
+
+
+def _borrow(part: str, other: DateValue) -> DateValue | None:
+    """"2019-21", "March 3-5": the bare number beside a date takes that date's other fields."""
+    ymd = _ymd(other)
+    if ymd is None or not part.isdigit():
+        return None
+    year, month, _ = ymd
     if other.granularity == "year" and len(part) == 2:
-        return DateValue(other.value[:2] + part, "date", "year")
-    if other.granularity == "day" and len(part) <= 2:
-        return DateValue(_valid_day(int(other.value[:4]), int(other.value[5:7]), int(part)), "date", "day")
+        return DateValue(f"{year // 100:02d}{part}", "date", "year")
+    if other.granularity == "day" and len(part) <= 2 and month is not None:
+        return DateValue(_valid_day(year, month, int(part)), "date", "day")
     return None
 
 

@@ -41,6 +41,12 @@ class UsageError(FactxError):
     exit_code = 2
 
 
+class InternalError(FactxError):
+    """An unexpected failure inside factx while processing one document (a bug, not bad input)."""
+
+    exit_code = 1
+
+
 class OutputError(FactxError):
     """Output could not be written."""
 

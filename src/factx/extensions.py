@@ -29,6 +29,8 @@ _DOC_EXTENSIONS: dict[str, Any] = {
     # Title links, one dict per (title, person): several people can share one title span, and
     # span extension values are keyed by character offsets, so links live on the Doc.
     "factx_title_links": None,
+    # {"stage", "type", "message"} once a component failed on this document (see isolation.py)
+    "factx_failure": None,
 }
 
 

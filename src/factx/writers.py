@@ -18,7 +18,7 @@ CSV_COLUMNS: dict[str, list[str]] = {
     "numbers": ["source", "text", "start", "end", "value", "unit", "kind", "qualifier", "counted", "low", "high"],
     "dates": ["source", "text", "start", "end", "value", "kind", "granularity", "modifier", "relative", "anchor"],
 }
-ERROR_COLUMNS = ["source", "type", "message"]
+ERROR_COLUMNS = ["source", "type", "message", "stage"]
 
 
 class Writer:
@@ -127,7 +127,7 @@ PARQUET_TYPES: dict[str, dict[str, str]] = {
     "dates": {"source": "string", "text": "string", "start": "int64", "end": "int64", "value": "string",
               "kind": "string", "granularity": "string", "modifier": "string", "relative": "bool_",
               "anchor": "string"},
-    "errors": {"source": "string", "type": "string", "message": "string"},
+    "errors": {"source": "string", "type": "string", "message": "string", "stage": "string"},
 }
 
 

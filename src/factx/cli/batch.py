@@ -88,7 +88,9 @@ def batch(paths: list[str], writer: Writer, options: BatchOptions, *, jobs: int 
         writer.write(record)
         if "error" in record:
             counts["failed"] += 1
-            err_console.print(f"factx: {record['source']}: {record['error']['message']}", markup=False,
+            error = record["error"]
+            reason = f"internal error in {error['stage']}: " if error.get("stage") else ""
+            err_console.print(f"factx: {record['source']}: {reason}{error['message']}", markup=False,
                               soft_wrap=True)
             if fail_fast:
                 raise FactxError(f"stopped at the first failed input (--fail-fast): {record['source']}")

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..api import process
-from ..errors import FactxError
+from ..errors import FactxError, InternalError
 from ..nlp import Settings
 from ..read import DEFAULT_MAX_BYTES, read_source
 from ..records import Document
@@ -46,7 +46,7 @@ def extract_document(source: str, *, document_date: str | None = None, model: st
     result = next(process([item], document_date=document_date, model=model, patterns_dirs=patterns or [],
                           settings=choices))
     if not isinstance(result, Document):
-        raise FactxError(result.message)
+        raise (InternalError if result.stage else FactxError)(result.describe())
     return result
 
 

@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.factx-installed
 
-.PHONY: demo test lint install clean bench
+.PHONY: demo test lint install clean bench smoke fuzz
 
 $(STAMP): requirements/dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests
 	$(BIN)/mypy
 	$(BIN)/pytest -q
+
+## Real text: every document of the development sets in ../shared/dev, no error record (also in `make test`).
+smoke: $(STAMP)
+	$(BIN)/pytest -q tests/robustness/test_real_text_smoke.py
+
+## News-like fuzz at scale: 10,000 generated articles, no exception, every offset true.
+fuzz: $(STAMP)
+	FACTX_FUZZ_EXAMPLES=10000 $(BIN)/pytest -q tests/robustness/test_news_fuzz.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py

@@ -8,6 +8,7 @@ chunks of paths with ``nlp.pipe``; only small JSON-ready dicts travel back to th
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing as mp
 import os
 import sys
@@ -18,7 +19,7 @@ from typing import Any
 from .api import Failure, process
 from .errors import FactxError
 from .isolation import InternalFailure, check_fault, failure_from, guard
-from .nlp import Settings
+from .nlp import Settings, build_nlp
 from .read import DEFAULT_MAX_BYTES, SourceText, read_source
 
 CHUNK = 8  # inputs per task of the worker pool and per Dask partition
@@ -70,6 +71,7 @@ def process_isolated(items: Sequence[Item], options: BatchOptions) -> Iterator[d
     Each document already has its own boundary inside ``process``. If the stream still breaks
     (a failure no document owns), what it yielded is kept and the rest of the items are run one
     by one, so only an item that fails alone becomes an error record: nothing lost, nothing twice."""
+    _pipeline(options)
     done = 0
     try:
         check_fault("chunk", " ".join(_source(item) for item in items))
@@ -102,14 +104,21 @@ _WORKER_OPTIONS: BatchOptions | None = None
 
 
 def _init_worker(options: BatchOptions) -> None:
+    """Runs in each pool worker. It never raises: a pool respawns a worker whose initializer fails,
+    forever. A pipeline that cannot be built here fails the first task instead, which ends the run."""
     global _WORKER_OPTIONS
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops the pool
     _WORKER_OPTIONS = options
-    from .nlp import build_nlp
+    with contextlib.suppress(Exception):
+        _pipeline(options)  # load the model once per worker (a no-op after fork: already loaded)
 
-    build_nlp(options.model, options.patterns, options.settings)  # load the model once per worker
+
+def _pipeline(options: BatchOptions) -> Any:
+    """The pipeline for ``options``; a ModelError or PatternError (configuration, exit 2) is raised
+    outside every document's failure boundary: it is no one document's fault."""
+    return build_nlp(options.model, options.patterns, options.settings)
 
 
 def _work(chunk: list[str]) -> list[dict[str, Any]]:
@@ -137,6 +146,7 @@ def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 1, engine: s
     if jobs <= 1 or len(paths) <= CHUNK:
         yield from process_isolated(paths, options)
         return
+    _pipeline(options)  # a bad model or pattern file: one error, exit 2, before any worker starts
     method = "fork" if sys.platform.startswith("linux") else "spawn"
     context = mp.get_context(method)
     pool = context.Pool(jobs, initializer=_init_worker, initargs=(options,))

@@ -67,6 +67,9 @@ def run_on_dask(paths: Sequence[str], options: BatchOptions, *, scheduler: str |
     """Results in input order, computed on a Dask cluster (a local one unless ``scheduler`` is given)."""
     from distributed import Client
 
+    from .nlp import build_nlp
+
+    build_nlp(options.model, options.patterns, options.settings)  # a bad model: exit 2 before any cluster
     cluster = None if scheduler else local_cluster(workers)
     client = Client(scheduler or cluster)
     try:

@@ -6,6 +6,7 @@ tests round-trip them against numbers formatted in many written forms.
 
 from __future__ import annotations
 
+import math
 import re
 
 _UNITS = {
@@ -47,6 +48,8 @@ def parse_digits(text: str) -> float | None:
         return None
     negative = cleaned[0] in "-−–"
     value = float(cleaned.lstrip("-−–").replace(",", ""))
+    if not math.isfinite(value):
+        return None  # more digits than a float holds
     return -value if negative else value
 
 

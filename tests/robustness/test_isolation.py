@@ -173,3 +173,21 @@ def test_library_extract_raises_internal_error(monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(factx.FactxError, match="internal error in factx_numbers"):
         factx.extract(f"Anna Berg paid $5 for {MARKER}.")
     assert factx.extract("Anna Berg paid $5 for it.").numbers[0].value == 5
+
+
+@pytest.mark.parametrize("engine", ["jobs2", "dask"])
+@pytest.mark.parametrize("model", ["nonsense", "EMPTY_DIR"])
+def test_a_model_that_cannot_load_ends_a_parallel_run_with_exit_2(factx_cmd: list[str], folder: Path,
+                                                                 tmp_path: Path, engine: str, model: str) -> None:
+    """More files than one chunk: the run must not start (and respawn) workers for a bad model."""
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    if model == "EMPTY_DIR":
+        model = str(tmp_path / "not_a_pipeline")
+        Path(model).mkdir()
+    result = _run(factx_cmd, "batch", str(folder), "-o", str(tmp_path / "out.jsonl"), *ENGINES[engine],
+                  "--model", model, timeout=120)
+    assert result.returncode == 2, result.stderr[-2000:]
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factx: error: "), lines[:5]
+    assert "Traceback" not in result.stderr

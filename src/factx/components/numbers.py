@@ -11,6 +11,7 @@ Not numbers (documented in README): dates and years, numbers inside names and id
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -333,6 +334,8 @@ class NumberExtractor:
     def set_annotations(self, doc: Doc, numbers: list[_Number]) -> Doc:
         spans = []
         for number in numbers:
+            if not all(v is None or math.isfinite(v) for v in (number.value, number.low, number.high)):
+                continue  # "$999...9 trillion" past the float range: no value can be written for it
             span = Span(doc, number.start, number.end, label=number.kind.upper())
             payload: dict[str, Any] = {
                 "value": None if number.value is None else format_value(number.value),

@@ -150,21 +150,26 @@ def _title_organizations(doc: Doc, known: set[str]) -> list[Span]:
 
 
 def _person_resolver(spans: list[Span]) -> dict[int, str | None]:
-    """Map each person mention (by start char) to a full name; surname-only mentions attach to
-    the one person they can mean, and stay unattached (None) when two people share the name."""
-    full_names = {_SPACES.sub(" ", s._.factx_name or s.text) for s in spans if len(s) > 1}
+    """Map each person mention (by start char) to a full name. A part-name mention ("Xu", "Kopit
+    Levien") attaches to the one person it can mean; where two people share it ("Goode" after
+    Matthew Goode and Ralph Goode), to the one named last before it (the first after it if none
+    was named before), so the mention is kept and the two people stay apart."""
+    full = [(s.start_char, _SPACES.sub(" ", s._.factx_name or s.text)) for s in spans if len(s) > 1]
+    full_names = {name for _, name in full}
     resolved: dict[int, str | None] = {}
     for span in spans:
         name = _SPACES.sub(" ", span._.factx_name or span.text)
         words = name.split()
         if len(words) == 1:  # "Xu": a word of one full name
-            owners = [f for f in full_names if name in f.split()]
+            owners = {f for f in full_names if name in f.split()}
         else:  # "Kopit Levien": the last words of one longer name
-            owners = [f for f in full_names if f != name and f.split()[-len(words):] == words]
-        if len(owners) == 1:
-            resolved[span.start_char] = owners[0]
-        elif len(owners) > 1:
-            resolved[span.start_char] = None
+            owners = {f for f in full_names if f != name and f.split()[-len(words):] == words}
+        if len(owners) > 1:
+            before = [(start, f) for start, f in full if f in owners and start < span.start_char]
+            after = [(start, f) for start, f in full if f in owners and start > span.start_char]
+            resolved[span.start_char] = max(before)[1] if before else min(after)[1]
+        elif owners:
+            resolved[span.start_char] = next(iter(owners))
         else:
             resolved[span.start_char] = name
     return resolved
@@ -190,9 +195,34 @@ def people(doc: Doc, titles: list[TitleFact]) -> list[PersonFact]:
         if ref not in record.titles:
             record.titles.append(ref)
     _title_only_mentions(doc, titles, records)
-    # People are reported by full name. A lone word NER tagged as a person, never written in full and
-    # holding no title, is far more often a place, team or product ("Kandy", "Atlas") than a mononym.
-    return [r for r in records.values() if " " in r.name.strip() or r.titles]
+    return [r for r in records.values() if " " in r.name.strip() or r.titles or not _lone_word_is_no_person(doc, r)]
+
+
+_LOCATIVE = {"in", "near", "across", "throughout", "outside", "within"}
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
+
+
+def _lone_word_is_no_person(doc: Doc, record: PersonFact) -> bool:
+    """A one-word name never written in full and holding no title ("Picasso", "Amina", "Ms. Okafor")
+    is a person unless the text gives evidence against it:
+    - the model itself labels the same word a place or organization elsewhere at least as often as
+      a person ("Pahang" tagged GPE twice, PERSON once);
+    - every mention stands right after a locative preposition ("in Koraput", "near Ballito");
+    - every mention modifies a common noun ("the İzmir branch", "the Busoga sub-region")."""
+    word = record.name.strip().lower()
+    labels = [t.ent_type_ for t in doc if t.lower_ == word and t.ent_type_]
+    other = sum(1 for label in labels if label in _PLACE_LABELS)
+    if other and other >= labels.count("PERSON"):
+        return True
+    starts = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in record.mentions]
+    if starts and all(
+            s is not None and s.start > 0 and doc[s.start - 1].lower_ in _LOCATIVE for s in starts):
+        return True
+    if starts and all(
+            s is not None and s.root.dep_ == "compound" and s.root.head.pos_ == "NOUN" and s.root.head.is_lower
+            for s in starts):
+        return True
+    return False
 
 
 def _title_only_mentions(doc: Doc, titles: list[TitleFact], records: dict[str, PersonFact]) -> None:

@@ -1,0 +1,41 @@
+"""People on sentences written for the test: one-word names, shared surnames, evidence against a name."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2024-03-05"
+
+
+def _people(doc: dict[str, Any]) -> list[tuple[str, list[str]]]:
+    return [(p["name"], [m["text"] for m in p["mentions"]]) for p in doc["people"]]
+
+
+def test_a_one_word_name_never_written_in_full_is_a_person(extract: Any) -> None:
+    doc = extract("Picasso painted it in 1937. Critics said Picasso changed art forever.", DATE)
+    assert ("Picasso", ["Picasso", "Picasso"]) in _people(doc)
+
+
+def test_honorific_and_surname_is_a_person(extract: Any) -> None:
+    assert _people(extract("Ms. Okafor declined to comment.", DATE)) == [("Okafor", ["Okafor"])]
+
+
+def test_a_shared_surname_goes_to_the_person_named_last_before_it(extract: Any) -> None:
+    doc = extract("Matthew Goode married in 2014. Their son Ralph Goode was born in 2015. "
+                  "Goode said he was delighted.", DATE)
+    people = dict(_people(doc))
+    assert people["Matthew Goode"] == ["Matthew Goode"]
+    assert people["Ralph Goode"] == ["Ralph Goode", "Goode"]  # kept, and the two stay apart
+
+
+@pytest.mark.parametrize("text", [
+    # the model labels the word an organization once and a person once: no evidence for a person
+    "Sales in Bhubaneswar rose. Yadav was in Bhubaneswar on Wednesday.",
+])
+def test_a_one_word_name_the_text_shows_is_a_place_is_no_person(extract: Any, text: str) -> None:
+    assert "Bhubaneswar" not in dict(_people(extract(text, DATE)))
+
+
+def test_a_full_name_beside_the_same_context_stays_a_person(extract: Any) -> None:
+    doc = extract("Kamlesh Yadav was in Bhubaneswar on Wednesday.", DATE)
+    assert _people(doc) == [("Kamlesh Yadav", ["Kamlesh Yadav"])]

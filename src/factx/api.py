@@ -16,7 +16,7 @@ from .errors import FactxError, InternalError, UsageError
 from .header import read_header
 from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
 from .nlp import Settings, build_nlp
-from .offsets import OffsetMap, remap
+from .offsets import OffsetMap, Shift, remap
 from .read import SourceText
 from .records import Document
 
@@ -82,9 +82,9 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
     else:
         date, source = None, "none"
     docs = []
-    for begin, end in split_text(text, 0):
+    for begin, end in split_text(text, header.end):  # the model reads the article, not factx's header
         doc = nlp.make_doc(text[begin:end])
-        doc._.factx_body_start = max(0, header.end - begin)
+        doc._.factx_body_start = 0
         doc._.factx_document_date = date
         docs.append((begin, doc))
     return docs, source
@@ -158,7 +158,9 @@ def process(
         failure = doc_failure(doc)
         outcome: Document | InternalFailure = failure if failure is not None else guard(
             "collect", partial(_collect, doc, item.source, piece.date_source, item.encoding))
-        if piece.count > 1:
+        if piece.count == 1 and piece.begin and isinstance(outcome, Document):
+            outcome = guard("offsets", partial(_shift, outcome, item, piece.begin))
+        elif piece.count > 1:
             parts.append((piece.begin, outcome))
             if len(parts) < piece.count:
                 continue
@@ -178,6 +180,10 @@ def _merge(pieces: list[tuple[int, Document | InternalFailure]]) -> Document:
 def _collect(doc: Doc, source: str, date_source: str, encoding: str | None) -> Document:
     check_fault("collect", doc.text)
     return collect.document(doc, source, date_source, encoding)
+
+
+def _shift(document: Document, item: SourceText, begin: int) -> Document:
+    return remap(document, Shift(item.repaired or item.content, begin))
 
 
 def _remap(document: Document, item: SourceText) -> Document:

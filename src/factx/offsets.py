@@ -1,4 +1,4 @@
-"""Map offsets in a repaired text back to the text as decoded."""
+"""Map offsets found in a text factx processed (a repaired text, a piece of the text) back to the text as decoded."""
 
 from __future__ import annotations
 
@@ -38,7 +38,18 @@ class OffsetMap:
         return s, e, self.original[s:e]
 
 
-def remap(document: Document, mapping: OffsetMap) -> Document:
+class Shift:
+    """Offsets into ``original[offset:]`` (the body after the header, a piece of a long text)."""
+
+    def __init__(self, original: str, offset: int):
+        self.original, self.offset = original, offset
+
+    def span(self, start: int, end: int) -> tuple[int, int, str]:
+        s, e = start + self.offset, end + self.offset
+        return s, e, self.original[s:e]
+
+
+def remap(document: Document, mapping: OffsetMap | Shift) -> Document:
     """The same facts with offsets and texts into the original text."""
 
     def mention(m: Mention) -> Mention:

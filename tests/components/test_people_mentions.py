@@ -39,3 +39,22 @@ def test_a_one_word_name_the_text_shows_is_a_place_is_no_person(extract: Any, te
 def test_a_full_name_beside_the_same_context_stays_a_person(extract: Any) -> None:
     doc = extract("Kamlesh Yadav was in Bhubaneswar on Wednesday.", DATE)
     assert _people(doc) == [("Kamlesh Yadav", ["Kamlesh Yadav"])]
+
+
+def test_a_surname_the_model_labels_an_organization_is_that_person(extract: Any) -> None:
+    doc = extract("Abraham Lincoln was shot at Ford's Theatre. Lincoln died the next morning.", DATE)
+    assert _people(doc) == [("Abraham Lincoln", ["Abraham Lincoln", "Lincoln"])]
+    assert all("Lincoln" not in o["name"] for o in doc["organizations"])
+
+
+@pytest.mark.parametrize("text", [
+    "He grew up near Morgan City and later moved to New York City.",
+    "Delegates from the Soviet Union arrived.",
+])
+def test_an_organization_word_inside_a_place_makes_no_organization(extract: Any, text: str) -> None:
+    assert extract(text, DATE)["organizations"] == []
+
+
+def test_an_organization_word_ending_a_name_still_makes_one(extract: Any) -> None:
+    doc = extract("The Halvorsen Transit Union called a strike.", DATE)
+    assert [o["name"] for o in doc["organizations"]] == ["Halvorsen Transit Union"]

@@ -116,6 +116,9 @@ class OrganizationExtractor:
                 continue
             if k in covered or k == 0 or tok.lower_ not in self.heads or not (tok.is_title or tok.is_upper):
                 continue
+            if tok.ent_type_ in ("GPE", "LOC"):
+                continue  # "New York City", "the Soviet Union": the model reads a place, not a name
+
             nxt = doc[k + 1] if k + 1 < len(doc) else None
             if nxt is not None and (nxt.is_title or nxt.is_upper) and nxt.is_alpha:
                 continue  # "Capital Markets Day": the head word is not the end of the name

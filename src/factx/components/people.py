@@ -50,10 +50,30 @@ class PersonExtractor:
                 span = _clean(doc, ent, index)
                 if span is not None:
                     spans.append(span)
+        spans += self._organizations_naming_people(doc, ents)
         spans.extend(doc.spans.get("factx_person_candidates", []))
         spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
         spans += self._unrecognised(doc, spans, body, index)
         return _outermost(spans)
+
+    def _organizations_naming_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
+        """"Lincoln" (or "Lincoln's") labelled ORG in a text that names Abraham Lincoln: the last words
+        of a person's full name in the same text are that person. Never a name with an organization
+        word of its own ("Warner Bros"); the span leaves the organizations."""
+        tails = {tuple(t.lower_ for t in e[-n:]) for e in ents if e.label_ == "PERSON" and len(e) > 1
+                 for n in (1, 2) if n < len(e)}
+        found = []
+        for ent in ents:
+            end = ent.end - 1 if ent[-1].lower_ in ("'s", "’s") else ent.end
+            words = tuple(t.lower_ for t in doc[ent.start:end])
+            if ent.label_ == "ORG" and words in tails and not any(w in self.shapes.not_name for w in words) \
+                    and all(doc[k].is_title for k in range(ent.start, end)):
+                found.append(Span(doc, ent.start, end, label="PERSON"))
+        if found:
+            taken = {k for s in found for k in range(s.start, s.end)}
+            key = SPAN_KEYS["organizations"]
+            doc.spans[key] = [s for s in doc.spans.get(key, []) if not any(k in taken for k in range(s.start, s.end))]
+        return found
 
     def _join_particles(self, doc: Doc, span: Span) -> Span:
         """"Maarten van der" + "Linden", "Mariam" + "bint Saeed al-Ketbi": one name across particles."""

@@ -218,11 +218,9 @@ def _lone_word_is_no_person(doc: Doc, record: PersonFact) -> bool:
     if starts and all(
             s is not None and s.start > 0 and doc[s.start - 1].lower_ in _LOCATIVE for s in starts):
         return True
-    if starts and all(
-            s is not None and s.root.dep_ == "compound" and s.root.head.pos_ == "NOUN" and s.root.head.is_lower
-            for s in starts):
-        return True
-    return False
+    return bool(starts) and all(
+        s is not None and s.root.dep_ == "compound" and s.root.head.pos_ == "NOUN" and s.root.head.is_lower
+        for s in starts)
 
 
 def _title_only_mentions(doc: Doc, titles: list[TitleFact], records: dict[str, PersonFact]) -> None:

@@ -191,7 +191,7 @@ def people(doc: Doc, titles: list[TitleFact]) -> list[PersonFact]:
         record = records.get(name_key(title.person))
         if record is None:
             continue
-        ref = TitleRef(title.title, title.organization)
+        ref = TitleRef(title.title, title.organization, title.place)
         if ref not in record.titles:
             record.titles.append(ref)
     _title_only_mentions(doc, titles, records)
@@ -262,13 +262,18 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
             continue
         org_name = info["organization"]
         org = None
+        place = None
         if org_name:
             # "Corriemar chief executive": the short form of "Corriemar Energy"; but "chief imam of
             # Kingsford" stays a place, not "Catholic Archdiocese of Kingsford"
             org = by_name.get(name_key(org_name))
-            place = info["organization_kind"] == "place"
-            if org is None and not (place and info["place_title"]):  # "Mayor of Port Elland" stays a place
-                org = _short_form_owner(orgs, name_key(org_name), inner=not place)
+            in_place = info["organization_kind"] == "place"
+            if org is None and not (in_place and info["place_title"]):  # "Mayor of Port Elland" stays a place
+                org = _short_form_owner(orgs, name_key(org_name), inner=not in_place)
+            if org is None and _names_a_place(doc, info):
+                # "Chicago Mayor Anton Cermak", "governor of the Upper Nile region": a place is where
+                # the title is held, never the organization it belongs to
+                place, org_name = org_name, None
         yield TitleFact(
             title=info["title"],
             person=person,
@@ -283,7 +288,28 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
             sentence_start=info["sentence_start"],
             sentence_end=info["sentence_end"],
             effective_date=info.get("effective_date"),
+            place=place,
         )
+
+
+_PLACE_LABELS_OF_TITLES = {"GPE", "LOC"}
+
+
+def _names_a_place(doc: Doc, info: dict[str, object]) -> bool:
+    """The span the title linker took for the title's organization is a place: the linker found it
+    among the places, or the model labels all of it a place (GPE, LOC) and it carries no organization
+    word ("Dallas", "Lee County" are places; "Dallas Police Department" is not)."""
+    if info["organization_kind"] == "place":
+        return True
+    start, end = info["organization_start"], info["organization_end"]
+    if not isinstance(start, int) or not isinstance(end, int):
+        return False
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
+    return bool(words) and all(t.ent_type_ in _PLACE_LABELS_OF_TITLES for t in words) \
+        and not _adds_head(" ".join(t.lower_ for t in words))
 
 
 def numbers(doc: Doc) -> Iterator[NumberFact]:

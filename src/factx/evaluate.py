@@ -90,7 +90,8 @@ def _keys(doc: dict[str, Any]) -> dict[str, Counter[Any]]:
     triples: Counter[tuple[str, str, str]] = Counter()
     for person in doc.get("people", []):
         for title in person.get("titles", []):
-            org = title.get("organization")
+            # the corpus gold writes the place of a place-bound title where factx writes `place`
+            org = title.get("organization") or title.get("place")
             triples[(name_key(person["name"]), _title_key(title["title"]),
                      name_key(org) if org else "")] += 1
     numbers = Counter(

@@ -19,6 +19,7 @@ class Mention:
 class TitleRef:
     title: str
     organization: str | None
+    place: str | None = None
 
 
 @dataclass
@@ -51,6 +52,7 @@ class TitleFact:
     sentence_start: int
     sentence_end: int
     effective_date: str | None = None  # when an incoming role starts ("will become CFO on April 1")
+    place: str | None = None  # where a place-bound title is held ("Mayor of Port Elland"): never its organization
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,16 @@ class Document:
             "document_date": self.document_date,
             "document_date_source": self.document_date_source,
             "encoding": self.encoding,
-            "people": [asdict(p) for p in self.people],
+            "people": [_person_dict(p) for p in self.people],
             "organizations": [asdict(o) for o in self.organizations],
             "titles": [asdict(t) for t in self.titles],
             "numbers": numbers,
             "dates": [{k: v for k, v in asdict(d).items() if k != "calendar" or v is not None} for d in self.dates],
         }
+
+
+def _person_dict(person: PersonFact) -> dict[str, Any]:
+    """A person as JSON; ``place`` appears in a title entry only for a place-bound title."""
+    item = asdict(person)
+    item["titles"] = [{k: v for k, v in t.items() if k != "place" or v is not None} for t in item["titles"]]
+    return item

@@ -34,7 +34,7 @@ DOCUMENT_SCHEMA: dict[str, Any] = {
                 "mentions": {"type": "array", "items": _MENTION},
                 "titles": {"type": "array", "items": {
                     "type": "object", "required": ["title", "organization"],
-                    "properties": {"title": {"type": "string"}, "organization": _NULLABLE_STR},
+                    "properties": {"title": {"type": "string"}, "organization": _NULLABLE_STR, "place": _NULLABLE_STR},
                 }},
             },
         }},
@@ -61,6 +61,7 @@ DOCUMENT_SCHEMA: dict[str, Any] = {
                 "organization_id": _NULLABLE_STR,
                 "rule": {"type": "string"},
                 "effective_date": _NULLABLE_STR,
+                "place": _NULLABLE_STR,
             },
         }},
         "numbers": {"type": "array", "items": {

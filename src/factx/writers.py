@@ -14,7 +14,7 @@ CSV_COLUMNS: dict[str, list[str]] = {
     "people": ["source", "name", "mentions", "titles"],
     "organizations": ["source", "id", "name", "aliases", "mentions"],
     "titles": ["source", "title", "person", "organization", "text", "start", "end", "canonical", "status",
-               "organization_id", "rule", "effective_date"],
+               "organization_id", "rule", "effective_date", "place"],
     "numbers": ["source", "text", "start", "end", "value", "unit", "kind", "qualifier", "counted", "low", "high"],
     "dates": ["source", "text", "start", "end", "value", "kind", "granularity", "modifier", "relative", "anchor"],
 }
@@ -120,7 +120,8 @@ PARQUET_TYPES: dict[str, dict[str, str]] = {
     "organizations": {"source": "string", "id": "string", "name": "string", "aliases": "string", "mentions": "string"},
     "titles": {"source": "string", "title": "string", "person": "string", "organization": "string", "text": "string",
                "start": "int64", "end": "int64", "canonical": "string", "status": "string",
-               "organization_id": "string", "rule": "string", "effective_date": "string"},
+               "organization_id": "string", "rule": "string", "effective_date": "string",
+               "place": "string"},
     "numbers": {"source": "string", "text": "string", "start": "int64", "end": "int64", "value": "float64",
                 "unit": "string", "kind": "string", "qualifier": "string", "counted": "string", "low": "float64",
                 "high": "float64"},

@@ -264,7 +264,8 @@ def test_people_multiword_surname_mention_resolves(extract: Any) -> None:
     ids=["title-of-org-name-in-a-list", "portfolio-then-country"],
 )
 def test_titles_official_lists(extract: Any, sentence: str, triple: tuple[str, str, str | None]) -> None:
-    triples = {(t["person"], t["title"].lower(), t["organization"] or t["place"]) for t in extract(sentence, DATE)["titles"]}
+    titles = extract(sentence, DATE)["titles"]
+    triples = {(t["person"], t["title"].lower(), t["organization"] or t["place"]) for t in titles}
     assert triple in triples
     assert not any(t[0] == "Wang Shouwen" and t[1] == "deputy director" for t in triples)
 

@@ -11,8 +11,9 @@ Not numbers (documented in README): dates and years, numbers inside names and id
 
 from __future__ import annotations
 
-import math
+import re
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from spacy.language import Language
@@ -21,13 +22,15 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPAN_KEYS
 from ..numparse import (
     DENOMINATORS,
+    NEGATIVE_WORDS,
     format_value,
+    is_finite_value,
     is_number_word,
-    parse_digits,
-    parse_fraction,
+    parse_digits_exact,
+    parse_fraction_exact,
     parse_ordinal,
-    parse_words,
-    split_glued,
+    parse_words_exact,
+    split_glued_exact,
 )
 from ..patterns import PatternSet, load_patterns
 from .dates import is_fraction
@@ -41,6 +44,8 @@ _SUBJECT_VERBS = {"reach", "exceed", "total", "hit", "top", "stand", "number", "
                   "climb", "rise", "grow", "increase", "fall", "drop", "decline"}
 _COUNT_NOUNS = {"number", "total", "count", "tally"}
 _HYPHENS = {"-", "–", "—"}
+_PARAGRAPH = re.compile(r"\n\s*\n")
+_GROUP_SPACES = (" ", "\u2009", "\u202f", "\u00a0")
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "climb", "drop", "decline", "jump", "slip", "edge",
                  "surge", "soar", "sink", "slide", "cut", "raise", "lift", "lower", "up", "down", "by", "boost"}
 # "spread over 4,300 hectares", "edged up to $8,985": after such verbs these words are not qualifiers.
@@ -62,13 +67,13 @@ def make_numbers(
 class _Number:
     start: int
     end: int
-    value: float | None
-    raw: float | None = None  # the value before scale words
+    value: Decimal | None
+    raw: Decimal | None = None  # the value before scale words
     unit: str | None = None
     kind: str = "count"
     qualifier: str | None = None
-    low: float | None = None
-    high: float | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
     counted: str | None = None
 
 
@@ -77,7 +82,7 @@ class NumberExtractor:
 
     def __init__(self, patterns: PatternSet, dollar_currency: str = "USD", yen_currency: str = "auto"):
         self.currencies = patterns.words("CURRENCY")
-        self.scales = {k: float(v) for k, v in patterns.words("SCALE").items()}
+        self.scales = {k: Decimal(v) for k, v in patterns.words("SCALE").items()}
         self.percent_units = patterns.words("PERCENT_UNIT")
         self.units = patterns.words("UNIT")
         self.labels = patterns.words("NUMBER_LABEL")
@@ -129,7 +134,7 @@ class NumberExtractor:
             number.counted = _counted(doc, number)
         return number
 
-    def _core(self, doc: Doc, i: int, blocked: list[bool]) -> tuple[int, float, str, str, str] | None:
+    def _core(self, doc: Doc, i: int, blocked: list[bool]) -> tuple[int, Decimal, str, str, str] | None:
         """The number at token i: (end, value, kind, glued prefix, glued suffix), or None."""
         tok = doc[i]
         text = tok.text
@@ -139,41 +144,54 @@ class NumberExtractor:
         if fraction:
             return fraction[0], fraction[1], "fraction", "", ""
         if lower in ("a", "one") and i + 1 < len(doc) and doc[i + 1].lower_ == "dozen":
-            return i + 2, 12.0, "count", "", ""
+            return i + 2, Decimal(12), "count", "", ""
         ordinal = parse_ordinal(text)
         if ordinal is not None and (text[0].isdigit() or tok.ent_type_ == "ORDINAL"):
             nxt = doc[i + 1] if i + 1 < len(doc) else None
             if nxt is not None and nxt.text[:1].isupper() and not nxt.is_sent_start:
-                return i + 1, 0.0, "skip", "", ""  # "the 14th Five-Year Plan"
-            return i + 1, float(ordinal), "ordinal", "", ""
-        digits = parse_digits(text)
+                return i + 1, Decimal(0), "skip", "", ""  # "the 14th Five-Year Plan"
+            return i + 1, Decimal(ordinal), "ordinal", "", ""
+        digits = parse_digits_exact(text)
         if digits is not None:
             end = i + 1
+            # "25 000", "1 250 000": thousands grouped by a space or a thin space
+            if len(text) <= 3 and text.isdigit():
+                while (
+                    end < len(doc) and not blocked[end] and doc[end - 1].whitespace_ in _GROUP_SPACES
+                    and len(doc[end].text) == 3 and doc[end].text.isdigit()
+                ):
+                    end += 1
+                if end > i + 1:
+                    grouped = parse_digits_exact(doc[i:end].text)
+                    digits = grouped if grouped is not None else digits
+                    end = end if grouped is not None else i + 1
             # "2 1/2"
-            if end < len(doc) and not blocked[end] and (frac := parse_fraction(doc[end].text)) is not None:
+            if end < len(doc) and not blocked[end] and (frac := parse_fraction_exact(doc[end].text)) is not None:
                 return end + 1, digits + frac, "count", "", ""
+            # "1 point 5": a decimal said in words
+            if (
+                end + 1 < len(doc) and doc[end].lower_ == "point" and not blocked[end + 1]
+                and "." not in text and (dec := parse_words_exact([text, "point", doc[end + 1].text])) is not None
+            ):
+                return end + 2, dec, "count", "", ""
             return end, digits, "count", "", ""
-        frac = parse_fraction(text)
+        frac = parse_fraction_exact(text)
         if frac is not None:
             return i + 1, frac, "fraction", "", ""
-        if is_number_word(lower) and lower not in self.scales and tok.tag_ == "CD":
+        if is_number_word(lower) and lower not in self.scales and _spelled_start(doc, i):
             if lower == "one" and _one_is_pronoun(doc, i):
                 return None
             if _compound_adjective(doc, i, self.units):
                 return None  # "one-time items", "a one-off", "a three-member panel"
-            words, end = [lower], i + 1
-            while end < len(doc) and not blocked[end]:
-                w = doc[end].lower_
-                if is_number_word(w) or (
-                    w in ("and", "-") and end + 1 < len(doc) and is_number_word(doc[end + 1].lower_)
-                ):
-                    words.append(w)
-                    end += 1
-                else:
-                    break
-            value = parse_words(words)
-            return (end, value, "count", "", "") if value is not None else None
-        glued = split_glued(text)
+            words, end = _spelled_run(doc, i, blocked)
+            # the longest run that reads as one number: "twenty and thirty" is two
+            while end > i:
+                value = parse_words_exact(words)
+                if value is not None:
+                    return end, value, "count", "", ""
+                words, end = words[:-1], end - 1
+            return None
+        glued = split_glued_exact(text)
         if glued and glued[0] + glued[2]:
             prefix, value, suffix = glued
             known = (prefix.lower() in self.currencies or not prefix) and (
@@ -192,7 +210,11 @@ class NumberExtractor:
         if cur and not doc[cur[0]].is_lower and doc[cur[0]].text not in ("won", "real"):
             number.start = cur[0]
             number.unit, number.kind = self._currency(doc[number.start].sent, cur[1]), "money"
-        if number.start > 0 and doc[number.start - 1].text in ("-", "−") and not doc[number.start - 1].whitespace_:
+        prev = doc[number.start - 1] if number.start > 0 else None
+        if prev is not None and (
+            (prev.text in ("-", "−") and not prev.whitespace_) or prev.lower_ in NEGATIVE_WORDS
+        ):
+            # "-5", "minus 171 degrees", "negative five"; not "5 minus 3"
             prev2 = doc[number.start - 2] if number.start > 1 else None
             if prev2 is None or not prev2.like_num:
                 number.start -= 1
@@ -212,7 +234,7 @@ class NumberExtractor:
         while j < len(doc) and (scale := index.at("SCALE", j)) and value is not None:
             if doc[j].lower_ in ("m", "b", "k") and doc[j - 1].whitespace_:
                 break  # a spaced-out single letter is not a scale ("5 m" of rope)
-            value *= float(scale[1])
+            value *= Decimal(scale[1])
             j = scale[0]
         number.value, number.end = value, j
         if number.kind == "money" and number.unit:
@@ -224,7 +246,7 @@ class NumberExtractor:
                 number.unit, number.kind, number.end = self._currency(doc, cur[1]), "money", cur[0]
         elif (minor := index.at("CURRENCY_MINOR", j)) is not None and number.value is not None:
             code, _, factor = minor[1].rpartition(":")
-            number.value = number.value * float(factor)
+            number.value = number.value * Decimal(factor)
             if number.kind != "money":
                 number.unit = code or self.dollar_currency
             number.kind, number.end = "money", minor[0]
@@ -261,11 +283,17 @@ class NumberExtractor:
         self._suffix(doc, second, index, other[4])
         if second.value is None:
             return
-        scale = (second.value / second.raw) if second.raw else 1.0
+        scale = (second.value / second.raw) if second.raw else Decimal(1)
         first_scaled = number.value != number.raw
-        low = number.value if first_scaled or scale == 1.0 else number.value * scale
+        low = number.value if first_scaled or scale == 1 else number.value * scale
         has_unit = bool(number.unit or second.unit) or number.kind != "count" or second.kind != "count"
-        if glued and not (has_unit or scale != 1.0 or between):
+        # "50-60 people", "five to 20 pages": rising bounds that count a plural noun are a range
+        counts = (
+            not has_unit and low < second.value and second.end < len(doc) and doc[second.end].tag_ == "NNS"
+            and doc[second.end - 1].whitespace_ != ""
+        )
+        has_unit = has_unit or counts
+        if glued and not (has_unit or scale != 1 or between):
             number.value = None  # a score or an identifier: "won 3-1", "555-0100"
             number.end = second.end
             return
@@ -280,7 +308,7 @@ class NumberExtractor:
             to and before is not None and before.lemma_ in _CHANGE_VERBS
         ):
             return
-        if to and not has_unit and scale == 1.0:
+        if to and not has_unit and scale == 1:
             return  # "3 to 1": not clearly a range
         number.low, number.high, number.value = low, second.value, None
         number.unit = number.unit or second.unit
@@ -301,7 +329,7 @@ class NumberExtractor:
             or (words == "over" and prev.lemma_ in ("spread", "stretch", "span", "extend"))
         ):
             return
-        number.qualifier, number.start = qual[1], qual[0]
+        number.qualifier = qual[1]  # the qualifier word stays out of the figure's text
 
     def _is_identifier(self, doc: Doc, number: _Number, i: int) -> bool:
         """"5G", "Windows 11", "MAX 8", "No. 5": numbers that are parts of names."""
@@ -334,7 +362,7 @@ class NumberExtractor:
     def set_annotations(self, doc: Doc, numbers: list[_Number]) -> Doc:
         spans = []
         for number in numbers:
-            if not all(v is None or math.isfinite(v) for v in (number.value, number.low, number.high)):
+            if not all(v is None or is_finite_value(v) for v in (number.value, number.low, number.high)):
                 continue  # "$999...9 trillion" past the float range: no value can be written for it
             span = Span(doc, number.start, number.end, label=number.kind.upper())
             payload: dict[str, Any] = {
@@ -380,6 +408,51 @@ def _blocked_tokens(doc: Doc, money_words: set[str] | None = None) -> list[bool]
     return blocked
 
 
+_NUMERIC_ENTS = {"CARDINAL", "MONEY", "QUANTITY", "PERCENT"}
+
+
+def _spelled_start(doc: Doc, i: int) -> bool:
+    """A number word starts a spelled number where the tagger or NER reads it as one, or where
+    another number word follows ("ONE TwentY tWO", "nought" alone on a line)."""
+    tok = doc[i]
+    if tok.tag_ == "CD" or tok.ent_type_ in _NUMERIC_ENTS:
+        return True
+    nxt = doc[i + 1] if i + 1 < len(doc) else None
+    if nxt is None or nxt.is_punct:
+        return bool(tok.is_sent_start)  # a number word standing alone
+    return is_number_word(nxt.lower_) or nxt.lower_ == "point"
+
+
+def _spelled_run(doc: Doc, i: int, blocked: list[bool]) -> tuple[list[str], int]:
+    """The words of the spelled number starting at token i: number words joined by "and", "-",
+    "point" + digits, and a closing fraction ("two hundred and five and three quarters")."""
+    words, end = [doc[i].lower_], i + 1
+    while end < len(doc) and not blocked[end]:
+        w = doc[end].lower_
+        nxt = doc[end + 1].lower_ if end + 1 < len(doc) else ""
+        if w == "and" and nxt in ("a", "one", *_SMALL_NUMERATORS) and end + 2 < len(doc) \
+                and doc[end + 2].lower_ in DENOMINATORS:
+            words.extend([w, nxt, doc[end + 2].lower_])
+            end += 3
+            break
+        if is_number_word(w) or (w in ("and", "-") and is_number_word(nxt)):
+            words.append(w)
+            end += 1
+        elif w == "point" and (is_number_word(nxt) or nxt.isdigit()):
+            words.append(w)
+            end += 1
+            if nxt.isdigit():
+                words.append(nxt)
+                end += 1
+                break
+        else:
+            break
+    return words, end
+
+
+_SMALL_NUMERATORS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
 def _compound_adjective(doc: Doc, i: int, units: dict[str, str]) -> bool:
     if i + 2 >= len(doc) or doc[i].whitespace_ or doc[i + 1].text != "-" or doc[i + 1].whitespace_:
         return False
@@ -394,14 +467,14 @@ def _one_is_pronoun(doc: Doc, i: int) -> bool:
     return nxt in ("of", "another", "'s", ",", ".") or prev in _PRONOUN_ONE_BEFORE
 
 
-def _spelled_fraction(doc: Doc, i: int) -> tuple[int, float] | None:
+def _spelled_fraction(doc: Doc, i: int) -> tuple[int, Decimal] | None:
     tok = doc[i]
     lower = tok.lower_
     # one token: "two-thirds"
     if "-" in lower:
         left, _, right = lower.partition("-")
         if right in DENOMINATORS and (left in ("a", "one") or is_number_word(left)):
-            numerator = 1.0 if left in ("a", "one") else parse_words([left]) or 1.0
+            numerator = Decimal(1) if left in ("a", "one") else parse_words_exact([left]) or Decimal(1)
             return i + 1, numerator / DENOMINATORS[right]
     # "one - half", "a third", "two thirds"
     if lower in ("a", "one") or is_number_word(lower):
@@ -410,7 +483,7 @@ def _spelled_fraction(doc: Doc, i: int) -> tuple[int, float] | None:
             j += 1
         if j < len(doc) and doc[j].lower_ in DENOMINATORS:
             den = doc[j].lower_
-            parsed = 1.0 if lower in ("a", "one") else parse_words([lower])
+            parsed = Decimal(1) if lower in ("a", "one") else parse_words_exact([lower])
             if parsed is None:
                 return None
             numerator = parsed
@@ -424,7 +497,7 @@ def _spelled_fraction(doc: Doc, i: int) -> tuple[int, float] | None:
     if lower == "half" and i + 1 < len(doc) and doc[i + 1].lower_ == "of":
         prev = doc[i - 1].lower_ if i > 0 else ""
         if prev not in ("first", "second", "the", "1st", "2nd"):
-            return i + 1, 0.5
+            return i + 1, Decimal("0.5")
     return None
 
 
@@ -450,7 +523,11 @@ def _counted(doc: Doc, number: _Number) -> str | None:
         head = tok.head
         if head.i >= j and head.pos_ in ("NOUN", "PROPN") and head.i - j < 8 and head.sent == tok.sent:
             tokens = [t for t in doc[j:head.i + 1]]
-            if tokens and all(not t.is_punct or t.text == "-" for t in tokens):
+            # the noun of this figure's own phrase: "killed 87 and 14 people" -- 87 does not count
+            # "and 14 people"; never across a paragraph break
+            if tokens and all((not t.is_punct or t.text == "-") and t.pos_ != "CCONJ"
+                              and not (t.like_num and t.whitespace_) for t in tokens) \
+                    and not _PARAGRAPH.search(doc.text[doc[j - 1].idx:head.idx]):
                 return _strip_det(doc[j:head.i + 1])
     if j < len(doc) and doc[j].tag_ == "NNS":
         return doc[j].text

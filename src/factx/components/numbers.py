@@ -44,6 +44,7 @@ _SUBJECT_VERBS = {"reach", "exceed", "total", "hit", "top", "stand", "number", "
                   "climb", "rise", "grow", "increase", "fall", "drop", "decline"}
 _COUNT_NOUNS = {"number", "total", "count", "tally"}
 _HYPHENS = {"-", "–", "—"}
+_SYMBOLS = {"$", "€", "£", "¥", "₹", "₺", "₦", "₩", "₱", "₪", "₽", "৳", "₫", "₵"}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _GROUP_SPACES = (" ", "\u2009", "\u202f", "\u00a0")
 _CHANGE_VERBS = {"rise", "fall", "increase", "decrease", "grow", "climb", "drop", "decline", "jump", "slip", "edge",
@@ -82,6 +83,7 @@ class NumberExtractor:
 
     def __init__(self, patterns: PatternSet, dollar_currency: str = "USD", yen_currency: str = "auto"):
         self.currencies = patterns.words("CURRENCY")
+        self.minor_currencies = patterns.words("CURRENCY_MINOR")
         self.scales = {k: Decimal(v) for k, v in patterns.words("SCALE").items()}
         self.percent_units = patterns.words("PERCENT_UNIT")
         self.units = patterns.words("UNIT")
@@ -156,11 +158,16 @@ class NumberExtractor:
             end = i + 1
             # "25 000", "1 250 000": thousands grouped by a space or a thin space
             if len(text) <= 3 and text.isdigit():
-                while (
-                    end < len(doc) and not blocked[end] and doc[end - 1].whitespace_ in _GROUP_SPACES
-                    and len(doc[end].text) == 3 and doc[end].text.isdigit()
-                ):
-                    end += 1
+                while end < len(doc) and not blocked[end]:
+                    group_at = end
+                    if doc[end].text in _GROUP_SPACES[1:] and not doc[end - 1].whitespace_:
+                        group_at = end + 1  # a thin space is a token of its own
+                    elif doc[end - 1].whitespace_ != " ":
+                        break
+                    if group_at < len(doc) and len(doc[group_at].text) == 3 and doc[group_at].text.isdigit():
+                        end = group_at + 1
+                    else:
+                        break
                 if end > i + 1:
                     grouped = parse_digits_exact(doc[i:end].text)
                     digits = grouped if grouped is not None else digits
@@ -194,10 +201,15 @@ class NumberExtractor:
         glued = split_glued_exact(text)
         if glued and glued[0] + glued[2]:
             prefix, value, suffix = glued
+            lowered = suffix.lower()
             known = (prefix.lower() in self.currencies or not prefix) and (
-                not suffix or suffix.lower() in self.scales or suffix.lower() in self.percent_units
-                or suffix.lower() in self.units
+                not suffix or lowered in self.scales or lowered in self.percent_units or lowered in self.units
+                or (not prefix and (lowered in self.currencies or lowered in self.minor_currencies))
             )
+            if len(prefix) == 1 and prefix.isalpha() and not (
+                "," in text or "." in text or (i + 1 < len(doc) and doc[i + 1].lower_ in self.scales)
+            ):
+                known = False  # a one-letter symbol ("R" for rand) only on a written amount: "R48.6 million"
             if known and (prefix or suffix):
                 return i + 1, value, "count", prefix.lower(), suffix.lower()
         return None
@@ -207,6 +219,8 @@ class NumberExtractor:
             number.unit, number.kind = self._currency(doc[number.start].sent, self.currencies[glued]), "money"
             return
         cur = index.ending("CURRENCY", number.start)
+        if cur and len(doc[cur[0]:number.start].text) == 1 and doc[cur[0]].is_alpha:
+            cur = None  # a one-letter symbol stands apart from no figure ("R 5" is no rand amount)
         if cur and not doc[cur[0]].is_lower and doc[cur[0]].text not in ("won", "real"):
             number.start = cur[0]
             number.unit, number.kind = self._currency(doc[number.start].sent, cur[1]), "money"
@@ -230,33 +244,77 @@ class NumberExtractor:
                 number.unit, number.kind = self.percent_units[glued], "percent"
             elif glued in self.units:
                 number.unit, number.kind = self.units[glued], "quantity"
+            elif glued in self.currencies and number.kind != "money":
+                number.unit, number.kind = self._currency(doc[number.start].sent, self.currencies[glued]), "money"
+            elif glued in self.minor_currencies and value is not None:  # "43c"
+                code, _, factor = self.minor_currencies[glued].rpartition(":")
+                value *= Decimal(factor)
+                number.unit, number.kind = self._currency(doc[number.start].sent, code or "USD"), "money"
         j = number.end
-        while j < len(doc) and (scale := index.at("SCALE", j)) and value is not None:
-            if doc[j].lower_ in ("m", "b", "k") and doc[j - 1].whitespace_:
+        while j < len(doc) and value is not None:
+            k = j
+            if _hyphen_glued(doc, j):
+                k = j + 1  # "a 6-billion-yuan fund"
+            if not (scale := index.at("SCALE", k)):
+                break
+            if doc[k].lower_ in ("m", "b", "k") and doc[k - 1].whitespace_:
                 break  # a spaced-out single letter is not a scale ("5 m" of rope)
             value *= Decimal(scale[1])
             j = scale[0]
         number.value, number.end = value, j
         if number.kind == "money" and number.unit:
+            self._minor_part(doc, number, index)
             return
+        k = j + 1 if _hyphen_glued(doc, j) else j  # "3.2 trillion-won", "an 8.6-tonne lander"
         if (pct := index.at("PERCENT_UNIT", j)) is not None:
             number.unit, number.kind, number.end = pct[1], "percent", pct[0]
-        elif (cur := index.at("CURRENCY", j)) is not None and number.kind != "money":
-            if doc[j].text not in ("$", "€", "£", "¥", "₹"):
-                number.unit, number.kind, number.end = self._currency(doc, cur[1]), "money", cur[0]
+        elif (cur := index.at("CURRENCY", k)) is not None and number.kind != "money":
+            # a symbol after a figure belongs to it only glued ("7€", "10 $" is the next amount's)
+            if doc[k].text not in _SYMBOLS or not doc[k - 1].whitespace_:
+                number.unit, number.kind, number.end = self._currency(doc[number.start].sent, cur[1]), "money", cur[0]
+                self._minor_part(doc, number, index)
         elif (minor := index.at("CURRENCY_MINOR", j)) is not None and number.value is not None:
             code, _, factor = minor[1].rpartition(":")
             number.value = number.value * Decimal(factor)
             if number.kind != "money":
                 number.unit = code or self.dollar_currency
             number.kind, number.end = "money", minor[0]
-        elif (unit := index.at("UNIT", j)) is not None and number.kind == "count":
+        elif (unit := index.at("UNIT", k)) is not None and number.kind == "count":
             number.unit, number.kind, number.end = unit[1], "quantity", unit[0]
-        elif (
-            j + 1 < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
-            and (unit := index.at("UNIT", j + 1)) is not None and number.kind == "count"
-        ):
-            number.unit, number.kind, number.end = unit[1], "quantity", unit[0]  # "an 8.6-tonne lander"
+
+    def _minor_part(self, doc: Doc, number: _Number, index: RuleIndex) -> None:
+        """"20 dollars 43 cents", "$20 and 43c", "3 GBP 1 pence", "twenty ringgit and 43" (ending the
+        sentence): whole units and a count of minor units under 100 are one amount."""
+        if number.value is None or number.value != number.value.to_integral_value() or number.value != number.raw:
+            return
+        j = number.end
+        if j < len(doc) and doc[j].lower_ == "and":
+            j += 1
+        if j >= len(doc) or j == number.end and not doc[j - 1].whitespace_:
+            return
+        tok = doc[j]
+        glued = split_glued_exact(tok.text)
+        if glued and not glued[0] and glued[2].lower() in self.minor_currencies:
+            cents, end, minor = glued[1], j + 1, True
+        else:
+            cents_value = parse_digits_exact(tok.text) if tok.text.isdigit() else None
+            end = j + 1
+            if cents_value is None and is_number_word(tok.lower_):
+                words, end = _spelled_run(doc, j, [False] * len(doc))
+                cents_value = parse_words_exact(words)
+            if cents_value is None:
+                return
+            cents = cents_value
+            minor = index.at("CURRENCY_MINOR", end) is not None
+            if minor:
+                end = index.at("CURRENCY_MINOR", end)[0]  # type: ignore[index]
+            elif end < len(doc) and not (doc[end].is_punct or doc[end].is_space):
+                return  # "$20 and 43 people": the second figure counts something else
+        if not (0 <= cents < 100) or cents != cents.to_integral_value():
+            return
+        number.value = number.value + cents / 100
+        number.raw = number.value
+        number.end = end
 
     def _range(self, doc: Doc, number: _Number, index: RuleIndex, blocked: list[bool]) -> None:
         """"10-20%", "between 10 and 20 million", "4% to 5%": two bounds, value null.
@@ -356,6 +414,8 @@ class NumberExtractor:
             if self.yen_currency != "auto":
                 return self.yen_currency
             return _yen_or_yuan(doc)
+        if code in _SHARED_NAMES:
+            return _by_country(doc, *_SHARED_NAMES[code])
         return code
 
     # -- writing -----------------------------------------------------------------------------
@@ -451,6 +511,13 @@ def _spelled_run(doc: Doc, i: int, blocked: list[bool]) -> tuple[list[str], int]
 
 
 _SMALL_NUMERATORS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _hyphen_glued(doc: Doc, j: int) -> bool:
+    """Token j is a hyphen glued to the words on both sides ("6-billion", "trillion-won")."""
+    return (
+        0 < j < len(doc) - 1 and doc[j].text == "-" and not doc[j - 1].whitespace_ and not doc[j].whitespace_
+    )
 
 
 def _compound_adjective(doc: Doc, i: int, units: dict[str, str]) -> bool:
@@ -577,6 +644,33 @@ def _strip_det(span: Span) -> str | None:
 
 _CHINESE = {"yuan", "rmb", "renminbi", "china", "chinese", "beijing", "shanghai", "shenzhen"}
 _JAPANESE = {"yen", "japan", "japanese", "tokyo", "osaka", "nikkei"}
+
+
+# Currency names several countries use: the country the sentence (then the text) names decides.
+_SHARED_NAMES: dict[str, tuple[str, dict[str, frozenset[str]]]] = {
+    "RUPEE": ("INR", {
+        "PKR": frozenset({"pakistan", "pakistani", "karachi", "lahore", "islamabad", "punjab", "sindh", "psx"}),
+        "LKR": frozenset({"lanka", "lankan", "colombo", "kandy"}),
+        "NPR": frozenset({"nepal", "nepali", "nepalese", "kathmandu"}),
+        "MUR": frozenset({"mauritius", "mauritian"}),
+        "INR": frozenset({"india", "indian", "delhi", "mumbai", "bengaluru", "chennai", "kolkata"}),
+    }),
+    "RIAL": ("OMR", {
+        "IRR": frozenset({"iran", "iranian", "tehran", "isfahan", "tabriz", "mashhad", "shiraz"}),
+        "YER": frozenset({"yemen", "yemeni", "sanaa", "aden"}),
+        "OMR": frozenset({"oman", "omani", "muscat"}),
+    }),
+}
+
+
+def _by_country(doc: Doc | Span, default: str, countries: dict[str, frozenset[str]]) -> str:
+    scopes: list[Doc | Span] = [doc] if isinstance(doc, Doc) else [doc, doc.doc]
+    for scope in scopes:
+        words = {t.lower_ for t in scope}
+        named = [code for code, names in countries.items() if words & names]
+        if len(named) == 1:
+            return named[0]
+    return default
 
 
 def _yen_or_yuan(doc: Doc | Span) -> str:

@@ -26,8 +26,9 @@ _TENS = {
 }
 # Scale words inside a spelled number, Indian ones included ("three crore twelve lakh").
 _MULTIPLIERS = {"hundred": 100, "thousand": 1_000, "lakh": 100_000, "lakhs": 100_000, "lac": 100_000,
-                "million": 1_000_000, "crore": 10_000_000, "crores": 10_000_000, "billion": 1_000_000_000,
-                "trillion": 1_000_000_000_000}
+                "lacs": 100_000, "lkh": 100_000, "lkhs": 100_000, "million": 1_000_000, "crore": 10_000_000,
+                "crores": 10_000_000, "krore": 10_000_000, "krores": 10_000_000, "cr": 10_000_000,
+                "billion": 1_000_000_000, "trillion": 1_000_000_000_000}
 _ORDINAL_WORDS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,

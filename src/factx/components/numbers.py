@@ -44,6 +44,7 @@ _SUBJECT_VERBS = {"reach", "exceed", "total", "hit", "top", "stand", "number", "
                   "climb", "rise", "grow", "increase", "fall", "drop", "decline"}
 _COUNT_NOUNS = {"number", "total", "count", "tally"}
 _HYPHENS = {"-", "–", "—"}
+_CASED_SCALES = {"MM": Decimal(1_000_000), "T": Decimal(1_000_000_000_000)}
 _SYMBOLS = {"$", "€", "£", "¥", "₹", "₺", "₦", "₩", "₱", "₪", "₽", "৳", "₫", "₵"}
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _GROUP_SPACES = (" ", "\u2009", "\u202f", "\u00a0")
@@ -110,6 +111,7 @@ class NumberExtractor:
                 i += 1
                 continue
             if number.value is not None or number.low is not None:
+                _restated(doc, number, self, index, blocked)
                 found.append(number)
             i = max(number.end, i + 1)
         return found
@@ -206,12 +208,15 @@ class NumberExtractor:
                 not suffix or lowered in self.scales or lowered in self.percent_units or lowered in self.units
                 or (not prefix and (lowered in self.currencies or lowered in self.minor_currencies))
             )
+            if suffix in _CASED_SCALES:
+                # "$3MM", "$1.5T": a capital T is a trillion only after a currency (1.5t is tonnes)
+                known = prefix.lower() in self.currencies if suffix == "T" or prefix else True
             if len(prefix) == 1 and prefix.isalpha() and not (
                 "," in text or "." in text or (i + 1 < len(doc) and doc[i + 1].lower_ in self.scales)
             ):
                 known = False  # a one-letter symbol ("R" for rand) only on a written amount: "R48.6 million"
             if known and (prefix or suffix):
-                return i + 1, value, "count", prefix.lower(), suffix.lower()
+                return i + 1, value, "count", prefix.lower(), suffix if suffix in _CASED_SCALES else suffix.lower()
         return None
 
     def _prefix(self, doc: Doc, number: _Number, index: RuleIndex, glued: str) -> None:
@@ -238,7 +243,9 @@ class NumberExtractor:
     def _suffix(self, doc: Doc, number: _Number, index: RuleIndex, glued: str) -> None:
         value = number.value
         if glued:
-            if glued in self.scales and value is not None:
+            if glued in _CASED_SCALES and value is not None:
+                value *= _CASED_SCALES[glued]  # "$3MM" (finance); "3 mm" stays millimetres
+            elif glued in self.scales and value is not None:
                 value *= self.scales[glued]
             elif glued in self.percent_units:
                 number.unit, number.kind = self.percent_units[glued], "percent"
@@ -255,6 +262,10 @@ class NumberExtractor:
             k = j
             if _hyphen_glued(doc, j):
                 k = j + 1  # "a 6-billion-yuan fund"
+            if doc[k].text in _CASED_SCALES and k == j and not doc[k - 1].whitespace_ and number.kind == "money":
+                value *= _CASED_SCALES[doc[k].text]  # "$1.5T", "$3MM" split by the tokenizer
+                j = k + 1
+                continue
             if not (scale := index.at("SCALE", k)):
                 break
             if doc[k].lower_ in ("m", "b", "k") and doc[k - 1].whitespace_:
@@ -441,6 +452,20 @@ class NumberExtractor:
         return doc
 
 
+def _restated(doc: Doc, number: _Number, extractor: NumberExtractor, index: RuleIndex,
+              blocked: list[bool]) -> None:
+    """"forty-five (45)", "five (5) days": a figure repeated in parentheses is one number."""
+    j = number.end
+    if number.value is None or j + 2 >= len(doc) or doc[j].text != "(":
+        return
+    other = extractor._core(doc, j + 1, blocked)
+    if other is None or other[1] != number.raw or other[0] >= len(doc) or doc[other[0]].text != ")":
+        return
+    number.end = other[0] + 1
+    if number.kind in ("count", "fraction", "quantity") and number.counted is None:
+        number.counted = _counted(doc, number)
+
+
 def _blocked_tokens(doc: Doc, money_words: set[str] | None = None) -> list[bool]:
     """Tokens that cannot start a number: the header, dates, and names ("Atlas 9", "Windows 11").
 
@@ -462,6 +487,13 @@ def _blocked_tokens(doc: Doc, money_words: set[str] | None = None) -> list[bool]
             continue
         if ent.label_ == "DATE" and is_fraction(doc, ent):
             continue  # "a quarter of new studios": NER says DATE, it is a fraction
+        if ent.label_ in ("DATE", "TIME") and all(
+            (t.like_num and t.shape_ != "dddd") or t.lower_ in (money_words or ()) or _scaled_token(t, money_words)
+            or (t.pos_ in ("DET", "ADV") and t.i < ent.end - 1)
+            for t in ent
+        ) and any(t.like_num or _scaled_token(t, money_words) for t in ent):
+            continue  # "100000", "2 dozens" read as DATE or TIME: no date word, no year; the dates component
+            # blocks what it normalized
         if ent.label_ in _NAME_ENTS or ent.label_ in ("DATE", "TIME"):
             for k in range(ent.start, ent.end):
                 blocked[k] = True
@@ -478,7 +510,7 @@ def _spelled_start(doc: Doc, i: int) -> bool:
     if tok.tag_ == "CD" or tok.ent_type_ in _NUMERIC_ENTS:
         return True
     nxt = doc[i + 1] if i + 1 < len(doc) else None
-    if nxt is None or nxt.is_punct:
+    if nxt is None or nxt.is_punct or nxt.is_space:
         return bool(tok.is_sent_start)  # a number word standing alone
     return is_number_word(nxt.lower_) or nxt.lower_ == "point"
 
@@ -511,6 +543,12 @@ def _spelled_run(doc: Doc, i: int, blocked: list[bool]) -> tuple[list[str], int]
 
 
 _SMALL_NUMERATORS = ("two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def _scaled_token(tok: Token, scale_words: set[str] | None) -> bool:
+    """"1200k", "3MM": digits glued to a scale word."""
+    glued = split_glued_exact(tok.text)
+    return bool(glued and not glued[0] and glued[2] and glued[2].lower() in (scale_words or ()))
 
 
 def _hyphen_glued(doc: Doc, j: int) -> bool:
@@ -664,7 +702,8 @@ _SHARED_NAMES: dict[str, tuple[str, dict[str, frozenset[str]]]] = {
 
 
 def _by_country(doc: Doc | Span, default: str, countries: dict[str, frozenset[str]]) -> str:
-    scopes: list[Doc | Span] = [doc] if isinstance(doc, Doc) else [doc, doc.doc]
+    """The one country of ``countries`` the text names (then the sentence, where the text names several)."""
+    scopes: list[Doc | Span] = [doc] if isinstance(doc, Doc) else [doc.doc, doc]
     for scope in scopes:
         words = {t.lower_ for t in scope}
         named = [code for code, names in countries.items() if words & names]

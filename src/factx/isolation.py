@@ -21,7 +21,6 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import islice
 from typing import Any, TypeVar
 
 from spacy.language import Language
@@ -122,9 +121,26 @@ def _stage_one_by_one(name: str, proc: Any, items: Iterable[Item]) -> Iterator[I
         yield doc, context
 
 
+BATCH_CHARS = 120_000  # a minibatch ends at this many characters too: memory stays flat on long texts
+
+
+def _minibatches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """Lists of at most ``size`` items and, past the first item, at most ``BATCH_CHARS`` characters."""
+    batch: list[Item] = []
+    chars = 0
+    for item in items:
+        length = len(item[0].text) if item[0] is not None else 0
+        if batch and (len(batch) >= size or chars + length > BATCH_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += length
+    if batch:
+        yield batch
+
+
 def _stage_batched(name: str, proc: Any, items: Iterable[Item], batch_size: int) -> Iterator[Item]:
-    stream = iter(items)
-    while batch := list(islice(stream, batch_size)):
+    for batch in _minibatches(items, batch_size):
         live = [doc for doc, _ in batch if doc is not None and not failed(doc)]
 
         def run_batch(live: list[Doc] = live) -> list[Doc]:

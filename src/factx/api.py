@@ -82,7 +82,7 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
     else:
         date, source = None, "none"
     docs = []
-    for begin, end in split_text(text, header.end):  # the model reads the article, not factx's header
+    for begin, end in split_text(text, header.end, CHUNK_CHARS):  # the model reads the article, not the header
         doc = nlp.make_doc(text[begin:end])
         doc._.factx_body_start = 0
         doc._.factx_document_date = date

@@ -35,10 +35,41 @@ def _main(
     """Extract people, titles, organizations, numbers and dates from news articles as JSON."""
 
 
+def _json_escape(err: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: characters the output encoding lacks become JSON escapes (``\\u4e2d``,
+    surrogate pairs beyond the BMP). factx writes non-ASCII text only inside JSON strings, where
+    an escape means the same character, so stdout stays valid JSON in any encoding."""
+    if not isinstance(err, UnicodeEncodeError):
+        raise err
+    out = []
+    for char in err.object[err.start:err.end]:
+        code = ord(char)
+        if code > 0xFFFF:
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out), err.end
+
+
+def _configure_streams() -> None:
+    """stdout is JSON whatever ``PYTHONIOENCODING`` says; stderr never fails on a character."""
+    import codecs
+    import io
+    import sys
+
+    codecs.register_error("factx-json", _json_escape)
+    for stream, handler in ((sys.stdout, "factx-json"), (sys.stderr, "backslashreplace")):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+        if isinstance(stream, io.TextIOWrapper) and not encoding.startswith("utf"):
+            stream.reconfigure(errors=handler)
+
+
 def main() -> None:
     import os
     import sys
 
+    _configure_streams()
     try:
         app(standalone_mode=True)
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import time
 from collections import Counter
@@ -135,6 +136,8 @@ def batch_cli(
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: local cluster)."),
     workers: int = typer.Option(2, "--workers", help="Workers of the local Dask cluster."),
     from_stdin: bool = typer.Option(False, "--from-stdin", help="Read input paths from stdin, one per line."),
+    null: bool = typer.Option(False, "--null", "-0",
+                              help="With --from-stdin: paths are separated by NUL bytes (find -print0)."),
     glob: str = typer.Option("*.txt", "--glob", help="Files to take from folders."),
     jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (default: the number of cores)."),
     resume: bool = typer.Option(False, "--resume", help="Skip sources already in the -o NDJSON file; append."),
@@ -151,8 +154,12 @@ def batch_cli(
     fiscal_start: int | None = FiscalOption,
 ) -> None:
     sources = list(inputs or [])
+    if null and not from_stdin:
+        fail("--null needs --from-stdin", 2)
+    if max_bytes < 1:
+        fail(f"--max-bytes must be a positive number of bytes, not {max_bytes}", 2)
     if from_stdin:
-        sources += [line.strip() for line in sys.stdin if line.strip()]
+        sources += _stdin_paths(null)
     if not sources:
         fail("no inputs: give files or folders, or --from-stdin", 2)
     if resume and (output is None or fmt is not OutputFormat.jsonl):
@@ -200,6 +207,17 @@ def batch_cli(
     if not quiet:
         err_console.print(_summary(counts, time.perf_counter() - started, len(paths) + skipped, skipped))
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _stdin_paths(null: bool) -> list[str]:
+    """Paths from stdin: one per line, or NUL-separated with ``--null`` (any byte a path may hold).
+    A NUL inside a line-separated list means the list was NUL-separated: a one-line usage error."""
+    data = sys.stdin.buffer.read()
+    if null:
+        return [os.fsdecode(p) for p in data.split(b"\0") if p]
+    if b"\0" in data:
+        fail("paths on stdin contain NUL bytes: use --null (-0) for `find -print0` lists", 2)
+    return [line.strip() for line in os.fsdecode(data).splitlines() if line.strip()]
 
 
 def _quiet_stdout() -> None:

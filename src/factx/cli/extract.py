@@ -20,6 +20,7 @@ from .options import (
     ModelOption,
     PatternsOption,
     YenOption,
+    checked_max_bytes,
     pattern_dirs,
     settings,
 )
@@ -65,7 +66,8 @@ def extract_cli(
 ) -> None:
     try:
         document = extract_document(file, document_date=date, model=model,
-                                    patterns=pattern_dirs(patterns), encoding=encoding, max_bytes=max_bytes,
+                                    patterns=pattern_dirs(patterns), encoding=encoding,
+                                    max_bytes=checked_max_bytes(max_bytes),
                                     choices=settings(dollar, yen, fiscal_start))
     except FactxError as err:
         fail(err)

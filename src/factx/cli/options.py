@@ -29,3 +29,12 @@ FiscalOption = typer.Option(None, "--fiscal-year-start", min=1, max=12,
 
 def settings(dollar: str, yen: str, fiscal_start: int | None) -> Settings:
     return Settings(dollar.upper(), yen if yen == "auto" else yen.upper(), fiscal_start)
+
+
+def checked_max_bytes(value: int) -> int:
+    """``--max-bytes`` as given, or a one-line usage error (exit 2) for zero or less."""
+    if value < 1:
+        from ..errors import UsageError
+
+        raise UsageError(f"--max-bytes must be a positive number of bytes, not {value}")
+    return value

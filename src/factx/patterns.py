@@ -81,7 +81,96 @@ def _validate_rule(obj: Any, where: str) -> dict[str, Any]:
 
 MAX_TOKENS = 30
 MAX_UNBOUNDED = 3
-_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*](?:[^()\\]|\\.)*\)\s*[+*{]")
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def regex_risk(regex: str) -> str | None:
+    """Why ``regex`` could backtrack exponentially on Python's engine, or None.
+
+    Read from the parsed pattern, not its text. Refused: a variable quantifier inside a repeated
+    group ("(a+)+", "(a?)*"), and an alternation inside a repeated group whose branches could
+    begin the same way ("(x|x)*", "(a|ab)+", "(\\w|\\d)*"): only branches that start with
+    different known characters ("(?:ab|cd)+") may repeat. Conservative by design: a refused
+    pattern can be written another way."""
+    from re import _parser  # type: ignore[attr-defined]
+
+    return _risk(_parser.parse(regex), inside=False)
+
+
+def _risk(items: Any, inside: bool) -> str | None:
+    for op, arg in items:
+        name = str(op)
+        if name in _REPEATS:
+            low, high, body = arg
+            repeats = high > 1
+            if inside and low != high:
+                return "nests quantifiers"
+            if repeats and _ambiguous_branch(body):
+                return "repeats an alternation whose branches can match the same text"
+            found = _risk(body, inside or repeats)
+        elif name == "SUBPATTERN":
+            found = _risk(arg[-1], inside)
+        elif name == "BRANCH":
+            found = next((r for alt in arg[1] if (r := _risk(alt, inside))), None)
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            found = _risk(arg[1], inside)
+        else:
+            found = None
+        if found:
+            return found
+    return None
+
+
+def _ambiguous_branch(items: Any) -> bool:
+    """True if ``items`` holds (outside nested repeats) an alternation with overlapping first characters."""
+    for op, arg in items:
+        name = str(op)
+        if name == "SUBPATTERN" and _ambiguous_branch(arg[-1]):
+            return True
+        if name == "BRANCH":
+            seen: set[int] = set()
+            for alt in arg[1]:
+                first = _first_chars(alt)
+                if first is None or first & seen:
+                    return True
+                seen |= first
+                if _ambiguous_branch(alt):
+                    return True
+    return False
+
+
+def _first_chars(items: Any) -> set[int] | None:
+    """The characters a match of ``items`` can start with; None if unknown or it can be empty."""
+    for op, arg in items:
+        name = str(op)
+        if name == "AT":
+            continue  # anchors consume nothing
+        if name == "LITERAL":
+            return {arg, ord(chr(arg).lower()), ord(chr(arg).upper())}
+        if name == "IN":
+            chars: set[int] = set()
+            for kind, value in arg:
+                if str(kind) == "LITERAL":
+                    chars.add(value)
+                elif str(kind) == "RANGE" and value[1] - value[0] < 5000:
+                    chars.update(range(value[0], value[1] + 1))
+                else:
+                    return None  # negated, a category (\\w, \\d) or a huge range
+            return chars
+        if name == "SUBPATTERN":
+            return _first_chars(arg[-1])
+        if name in _REPEATS:
+            return _first_chars(arg[2]) if arg[0] >= 1 else None
+        if name == "BRANCH":
+            union: set[int] = set()
+            for alt in arg[1]:
+                first = _first_chars(alt)
+                if first is None:
+                    return None
+                union |= first
+            return union
+        return None  # any character, a category, a back reference...
+    return None
 
 
 def _check_cost(pattern: list[Any], where: str) -> None:
@@ -99,8 +188,9 @@ def _check_cost(pattern: list[Any], where: str) -> None:
                     re.compile(regex)
                 except re.error as err:
                     raise PatternError(f"{where}: bad REGEX {regex!r}: {err}") from None
-                if _NESTED_QUANTIFIER.search(regex):
-                    raise PatternError(f"{where}: REGEX {regex!r} nests quantifiers (catastrophic backtracking)")
+                risk = regex_risk(regex)
+                if risk:
+                    raise PatternError(f"{where}: REGEX {regex!r} {risk} (catastrophic backtracking)")
 
 
 def _read_file(path: Path) -> list[dict[str, Any]]:

@@ -49,6 +49,11 @@ def test_patterns_user_folder_adds_rules(tmp_path: Path) -> None:
         ([{"LOWER": "a"}] * 31, "longer than"),
         ([{"TEXT": {"REGEX": "(a+)+$"}}], "nests quantifiers"),
         ([{"TEXT": {"REGEX": "(unclosed"}}], "bad REGEX"),
+        ([{"TEXT": {"REGEX": "^(x|x)*y$"}}], "alternation whose branches can match the same text"),
+        ([{"TEXT": {"REGEX": "^(a|ab)+$"}}], "alternation whose branches can match the same text"),
+        ([{"TEXT": {"REGEX": "^(?:[a-c]x|bx)*$"}}], "alternation whose branches can match the same text"),
+        ([{"TEXT": {"REGEX": "^(a?)*b$"}}], "nests quantifiers"),
+        ([{"LOWER": {"REGEX": "^(?:(?:ab)+c)*$"}}], "nests quantifiers"),
     ],
 )
 def test_patterns_costly_patterns_are_refused(tmp_path: Path, pattern: list[dict[str, object]], message: str) -> None:
@@ -56,3 +61,11 @@ def test_patterns_costly_patterns_are_refused(tmp_path: Path, pattern: list[dict
     with pytest.raises(PatternError) as info:
         load_patterns([tmp_path])
     assert message in str(info.value) and "slow.jsonl:1:" in str(info.value)
+
+
+@pytest.mark.parametrize("regex", ["^(?:ab|cd)+$", r"^(\w|\d)*$", "^[A-Z][a-z]+$", r"^(?:[A-Z]\.){2,4}$",
+                                   "^(?:mr|ms)$"])
+def test_patterns_linear_regexes_are_accepted(tmp_path: Path, regex: str) -> None:
+    (tmp_path / "ok.jsonl").write_text(json.dumps({"label": "X", "pattern": [{"TEXT": {"REGEX": regex}}]}) + "\n",
+                                       encoding="utf-8")
+    assert load_patterns([tmp_path]).rules[-1]["pattern"] == [{"TEXT": {"REGEX": regex}}]

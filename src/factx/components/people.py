@@ -39,8 +39,9 @@ class PersonExtractor:
             if ent.label_ == "PERSON" and all(j in org_tokens for j in range(ent.start, ent.end)):
                 continue  # "Rivers Harbour" in "Rivers Harbour FC": part of an organization
             if ent.label_ == "PERSON" and len(ent) > 1 and (
-                    ent.end - 1 in org_heads or ent[-1].lower_ in self.shapes.not_name):
-                continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station"
+                    ent.end - 1 in org_heads or ent[-1].lower_ in self.shapes.not_name
+                    or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
+                continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
             if ent.label_ == "PERSON" and any(name.startswith(ent.text.lower() + " ") for name in org_names):
                 continue  # "Orvane" after "Orvane Technologies": a short form of an organization
             if ent.label_ == "PERSON" and len(ent) == 1 and index.at("TITLE", ent.end) is not None \

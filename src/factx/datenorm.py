@@ -50,6 +50,10 @@ _PATTERNS = {
     "md": re.compile(rf"^{_MONTH_RE} {_DAY_RE}$"),
     "dm": re.compile(rf"^{_DAY_RE} (?:of )?{_MONTH_RE}$"),
     "my": re.compile(rf"^{_MONTH_RE},? (?:of )?{_YEAR_RE}$"),
+    "month_relative_year": re.compile(rf"^{_MONTH_RE},? (?:of )?(?P<which>this|last|next) year$"),
+    "year_quarter": re.compile(
+        r"^(?:the )?(?P<year>\d{4}) (?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter$"
+    ),
     "m": re.compile(rf"^{_MONTH_RE}$"),
     "relative_month": re.compile(rf"^(?P<which>last|this|next|this past|this coming) {_MONTH_RE}$"),
     "century": re.compile(r"^(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century$"),
@@ -121,7 +125,12 @@ def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = Fal
     before it (past: "in September" in an April report is last September) or the first on or
     after it (future)."""
     if past:
-        return anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
+        year = anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
+        if day is not None and year < anchor.year and _valid_day(anchor.year, month, day) and (
+            dt.date(anchor.year, month, day) - anchor
+        ).days <= 45:
+            year = anchor.year  # "had been set to expire Nov. 6" in a Nov. 2 report: days ahead, not a year back
+        return year
     if future:
         return anchor.year if (month, day or 31) >= (anchor.month, anchor.day) else anchor.year + 1
     best, best_gap = anchor.year, None
@@ -331,6 +340,13 @@ def _simple(  # noqa: C901
         return DateValue(value, "date", "day", None, True) if value else None
     if m := p["my"].match(core):
         return DateValue(f"{m['year']}-{MONTHS[m['month']]:02d}", "date", "month")
+    if m := p["month_relative_year"].match(core):
+        if anchor is None:
+            return DateValue(None, "date", "month", None, True)
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
+        return DateValue(f"{year}-{MONTHS[m['month']]:02d}", "date", "month", None, True)
+    if m := p["year_quarter"].match(core):
+        return DateValue(f"{m['year']}-Q{_ORDINALS[m['ord']]}", "date", "quarter")
     if m := p["m"].match(core):
         if core == "may" and not month_may:  # the verb; only "May 2024" / "May 3" are taken
             return None

@@ -54,7 +54,11 @@ def test_random_numeric_strings_never_give_an_impossible_date(text: str) -> None
         ("September", {"past": True}, "2014-09"),  # past tense in April: last September
         ("September", {"future": True}, "2015-09"),
         ("March", {"future": True}, "2016-03"),
-        ("May 3", {"past": True}, "2014-05-03"),
+        ("July 3", {"past": True}, "2014-07-03"),
+        ("May 3", {"past": True}, "2015-05-03"),  # days ahead ("was set to expire May 3"), not a year back
+        ("January this year", {}, "2015-01"),
+        ("June last year", {}, "2014-06"),
+        ("the 1988 second quarter", {}, "1988-Q2"),
         ("April 21", {"past": True}, "2015-04-21"),  # the document's own day
         ("Tuesday", {}, "2015-04-21"),  # the document's weekday is that day
         ("Tuesday", {"future": True}, "2015-04-21"),

@@ -213,9 +213,15 @@ def _tense(span: Span) -> str | None:
     verb = span.root.head
     if verb.pos_ == "ADP" and verb.head is not verb:
         verb = verb.head
+    if span.root.lower_ in ("quarter", "half") and verb.pos_ not in ("VERB", "AUX") and any(
+        t.lemma_ in _FUTURE_CUES for t in span.sent
+    ):
+        return "future"
+    for _ in range(2):  # "evidence in the October slaying": the verb that governs the noun phrase
+        if verb.pos_ not in ("NOUN", "PROPN") or verb.head is verb:
+            break
+        verb = verb.head.head if verb.head.pos_ == "ADP" and verb.head.head is not verb.head else verb.head
     if verb.pos_ not in ("VERB", "AUX") or verb is span.root:
-        if span.root.lower_ in ("quarter", "half") and any(t.lemma_ in _FUTURE_CUES for t in span.sent):
-            return "future"
         return None
     for _ in range(3):  # "declined to comment", "plans to open": the governing verb's tense
         auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
@@ -235,6 +241,8 @@ def _tense(span: Span) -> str | None:
     if auxes & _MODALS:
         return None
     if verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and not auxes:
+            return "past"  # "the year ended March 31"
         return "future" if auxes & _FUTURE_AUX else None
     if verb.tag_ == "VBG":
         return "future" if auxes & {"is", "are", "am", "'s", "'re"} else None

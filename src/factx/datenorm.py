@@ -130,6 +130,8 @@ def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = Fal
             dt.date(anchor.year, month, day) - anchor
         ).days <= 45:
             year = anchor.year  # "had been set to expire Nov. 6" in a Nov. 2 report: days ahead, not a year back
+        if day is None and year < anchor.year and month == anchor.month + 1:
+            year = anchor.year  # "was cut to 3% for November" in late October: the coming month
         return year
     if future:
         return anchor.year if (month, day or 31) >= (anchor.month, anchor.day) else anchor.year + 1
@@ -147,12 +149,20 @@ def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = Fal
 
 def _period_year(anchor: dt.date, first_month: int, last_month: int, future: bool, past: bool = False) -> int:
     """The year of a quarter or half named without one: in past-tense text the latest that has
-    begun ("the fourth quarter" in a January report is last year's); otherwise the one closest to
-    the document date ("third-quarter results" in a November report are this year's, "the fourth
-    quarter" in September is the coming one), a tie going to the past one."""
+    begun ("the fourth quarter" in a January report is last year's), in future-tense text the
+    first that has not ended, or one that ended at most two months ago when the next of that name
+    is more than half a year away ("expects to report third-quarter results" in November); with no
+    tense the one closest to the document date ("the fourth quarter" in September is the coming
+    one), a tie going to the past one."""
     if past and not future:
         return anchor.year if anchor.month >= first_month else anchor.year - 1
     here = anchor.year * 12 + anchor.month
+    if future:
+        coming = anchor.year if anchor.month <= last_month else anchor.year + 1
+        ended = coming - 1
+        if here - (ended * 12 + last_month) <= 2 and (coming * 12 + first_month) - here > 6:
+            return ended
+        return coming
 
     def gap(year: int) -> tuple[int, int]:
         begin, end = year * 12 + first_month, year * 12 + last_month
@@ -343,8 +353,8 @@ def _simple(  # noqa: C901
     if m := p["month_relative_year"].match(core):
         if anchor is None:
             return DateValue(None, "date", "month", None, True)
-        year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
-        return DateValue(f"{year}-{MONTHS[m['month']]:02d}", "date", "month", None, True)
+        rel_year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
+        return DateValue(f"{rel_year}-{MONTHS[m['month']]:02d}", "date", "month", None, True)
     if m := p["year_quarter"].match(core):
         return DateValue(f"{m['year']}-Q{_ORDINALS[m['ord']]}", "date", "quarter")
     if m := p["m"].match(core):
@@ -432,9 +442,11 @@ def _simple(  # noqa: C901
     return None
 
 
-def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue:
+def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue | None:
     granularity = unit
     shift = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[which]
+    if unit == "decade" and which not in ("this", "current", "the"):
+        return _duration(None, "decade", which)  # "the past decade", "the next decade": ten years
     if anchor is None:
         return DateValue(None, "date", granularity, None, True)
     if unit == "year":
@@ -446,7 +458,7 @@ def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue:
         year, month = _add_months(anchor, 3 * shift)
         value = f"{year}-Q{(month - 1) // 3 + 1}"
     elif unit == "decade":
-        value = str(anchor.year // 10 + shift)
+        value = str(anchor.year // 10)
     else:
         iso = (anchor + dt.timedelta(weeks=shift)).isocalendar()
         value = f"{iso.year}-W{iso.week:02d}"

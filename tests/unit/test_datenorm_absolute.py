@@ -83,6 +83,10 @@ def test_random_numeric_strings_never_give_an_impossible_date(text: str) -> None
         ("the fourth quarter", {}, "2014-Q4"),  # closest: ended four months ago
         ("the third quarter", {}, "2015-Q3"),  # closest: begins in three months
         ("the third quarter", {"past": True}, "2014-Q3"),
+        ("the fourth quarter", {"future": True}, "2015-Q4"),
+        ("May", {"past": True, "month_may": True}, "2015-05"),  # the coming month, not a year back
+        ("June", {"past": True}, "2014-06"),
+        ("the past decade", {}, "P10Y"),
         ("Tuesday, March 8, 2011", {}, "2011-03-08"),
         ("Saturday, April 25", {}, "2015-04-25"),
     ],

@@ -80,7 +80,7 @@ class DateExtractor:
             if value.kind in ("duration", "interval") and modifier in ("BEFORE", "AFTER"):
                 modifier = None  # "after 14 years with the city": a duration, not a point
             if modifier == "AFTER" and _is_comparison_from(doc, span):
-                modifier = None
+                modifier, span = None, doc[span.start + 1:span.end]
             out = Span(doc, span.start, span.end, label="DATE")
             out._.factx_date = {
                 "value": value.value,

@@ -12,8 +12,13 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from .numparse import parse_digits, parse_words
+
+if TYPE_CHECKING:
+    from dateparser.date import DateDataParser
 
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
@@ -45,7 +50,21 @@ _PATTERNS = {
     "md": re.compile(rf"^{_MONTH_RE} {_DAY_RE}$"),
     "dm": re.compile(rf"^{_DAY_RE} (?:of )?{_MONTH_RE}$"),
     "my": re.compile(rf"^{_MONTH_RE},? (?:of )?{_YEAR_RE}$"),
+    "month_relative_year": re.compile(rf"^{_MONTH_RE},? (?:of )?(?P<which>this|last|next) year$"),
+    "year_quarter": re.compile(
+        r"^(?:the )?(?P<year>\d{4}) (?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter$"
+    ),
     "m": re.compile(rf"^{_MONTH_RE}$"),
+    "relative_month": re.compile(rf"^(?P<which>last|this|next|this past|this coming) {_MONTH_RE}$"),
+    "century": re.compile(r"^(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century$"),
+    "word_century": re.compile(r"^(?:the )?(?P<n>[a-z-]+)[- ]century$"),
+    "short_decade": re.compile(r"^(?:the )?'(?P<d>\d)0s$"),
+    "word_decade": re.compile(
+        r"^(?:the )?(?P<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)$"
+    ),
+    "q_alone": re.compile(r"^q(?P<q>[1-4])$"),
+    "latest_quarter": re.compile(r"^(?:the )?(?:latest|most recent|just-ended|just ended|last reported)[- ]quarter$"),
+    "relative_fiscal": re.compile(r"^(?:the )?(?P<which>this|last|next|current|previous|coming) fiscal year$"),
     "y": re.compile(rf"^(?:the year )?{_YEAR_RE}$"),
     "fy": re.compile(r"^(?:fiscal(?: year)?|fy) ?(?P<year>(?:19|20)?\d\d)$"),
     "decade": re.compile(r"^(?:the )?(?P<decade>(?:1[5-9]|20)\d)0s$"),
@@ -69,7 +88,8 @@ _PATTERNS = {
         r"(?P<unit>year|month|week|day|decade|quarter|fortnight|hour)s?$"
     ),
     "relative_unit": re.compile(
-        r"^(?:the )?(?P<which>this|last|next|previous|past|coming|current|the)(?: (?P<unit>year|month|week|quarter))$"
+        r"^(?:the )?(?P<which>this|last|next|previous|past|coming|current|the)"
+        r"(?: (?P<unit>year|month|week|quarter|decade))$"
     ),
     "every": re.compile(
         r"^(?:every|each)(?: (?P<n>\w+))? (?P<unit>year|month|week|day|monday|tuesday|wednesday|thursday|friday|"
@@ -79,6 +99,12 @@ _PATTERNS = {
         r"^(?:(?P<which>last|next|this|on) )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
     ),
 }
+_WORD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+                  "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+                  "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+                  "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+_WORD_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+                 "eighties": 8, "nineties": 9}
 _FILLERS = re.compile(r"\b(?:consecutive|straight|successive|full|more|additional|long)\b ?")
 _INTERVAL = re.compile(r"^(?:from |between )?(?P<a>.+?) ?(?: to | and | until | through |[-–—]| - )(?P<b>.+)$")
 
@@ -94,10 +120,21 @@ class DateValue:
     relative: bool = False
 
 
-def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = False) -> int:
-    """The year that puts month/day closest to the anchor date (or the latest on or before it)."""
+def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = False, future: bool = False) -> int:
+    """The year that puts month/day closest to the anchor date; with a tense, the latest on or
+    before it (past: "in September" in an April report is last September) or the first on or
+    after it (future)."""
     if past:
-        return anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
+        year = anchor.year if (month, day or 1) <= (anchor.month, anchor.day) else anchor.year - 1
+        if day is not None and year < anchor.year and _valid_day(anchor.year, month, day) and (
+            dt.date(anchor.year, month, day) - anchor
+        ).days <= 45:
+            year = anchor.year  # "had been set to expire Nov. 6" in a Nov. 2 report: days ahead, not a year back
+        if day is None and year < anchor.year and month == anchor.month + 1:
+            year = anchor.year  # "was cut to 3% for November" in late October: the coming month
+        return year
+    if future:
+        return anchor.year if (month, day or 31) >= (anchor.month, anchor.day) else anchor.year + 1
     best, best_gap = anchor.year, None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
         try:
@@ -110,13 +147,34 @@ def _closest_year(anchor: dt.date, month: int, day: int | None, past: bool = Fal
     return best
 
 
-def _period_year(anchor: dt.date, first_month: int, last_month: int, future: bool) -> int:
+def _period_year(anchor: dt.date, first_month: int, last_month: int, future: bool, past: bool = False) -> int:
     """The year of a quarter or half named without one: in past-tense text the latest that has
     begun ("the fourth quarter" in a January report is last year's), in future-tense text the
-    first that has not ended."""
+    first that has not ended, or one that ended at most two months ago when the next of that name
+    is more than half a year away ("expects to report third-quarter results" in November); with no
+    tense the one closest to the document date ("the fourth quarter" in September is the coming
+    one), a tie going to the past one."""
+    if past and not future:
+        return anchor.year if anchor.month >= first_month else anchor.year - 1
+    here = anchor.year * 12 + anchor.month
     if future:
-        return anchor.year if anchor.month <= last_month else anchor.year + 1
-    return anchor.year if anchor.month >= first_month else anchor.year - 1
+        coming = anchor.year if anchor.month <= last_month else anchor.year + 1
+        ended = coming - 1
+        if here - (ended * 12 + last_month) <= 2 and (coming * 12 + first_month) - here > 6:
+            return ended
+        return coming
+
+    def gap(year: int) -> tuple[int, int]:
+        begin, end = year * 12 + first_month, year * 12 + last_month
+        return (0 if begin <= here <= end else min(abs(here - begin), abs(here - end)), year)
+
+    return min((anchor.year - 1, anchor.year, anchor.year + 1), key=gap)
+
+
+def _last_completed_quarter(anchor: dt.date) -> str:
+    """"the latest quarter", "the quarter" in a results report: the last one that has ended."""
+    year, month = _add_months(anchor, -3)
+    return f"{year}-Q{(month - 1) // 3 + 1}"
 
 
 def _valid_day(year: int, month: int, day: int) -> str | None:
@@ -165,25 +223,39 @@ def _add_months(day: dt.date, months: int) -> tuple[int, int]:
 
 def normalize_date(
     text: str, anchor: dt.date | None = None, *, future: bool = False, month_may: bool = False,
-    past: bool = False,
+    past: bool = False, offset: bool = False,
 ) -> DateValue | None:
     """Normalize one date expression (without its modifier words); None if it is not a date.
 
-    ``past`` resolves a month without a year to its latest occurrence ("since May"). A relative
+    ``future`` / ``past`` give the tense of the verb the date attaches to: a month, a day or a
+    weekday without a year resolves to the first occurrence on or after the anchor, or the latest
+    on or before it ("since May"); with neither, to the closest. ``offset`` reads a counted
+    duration as a point that far after the anchor ("will open in three months"). A relative
     date that falls outside the calendar (years 1-9999) from its anchor is no date."""
     try:
-        return _normalize(text, anchor, future=future, month_may=month_may, past=past)
-    except OverflowError:
+        value = _normalize(text, anchor, future=future, month_may=month_may, past=past)
+        if offset and value is not None and value.kind == "duration" and anchor is not None:
+            return _later(value, anchor)
+        return value
+    except (OverflowError, ValueError):
         return None
 
 
 def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bool, past: bool) -> DateValue | None:
     core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
     core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
+    core = re.sub(r"\s+,", ",", core)  # "Nov. 3 , 1998"
     core = re.sub(r"(?<=\w)-(?=(?:year|month|week|day|decade|hour)s?\b)", " ", core)  # "five-year", "two-day"
     if not core:
         return None
+    weekday = re.match(r"^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday),? (?P<rest>.+)$", core)
+    if weekday:  # "Tuesday, March 8": the date written beside the weekday, in any tense
+        dated = _normalize(weekday["rest"], anchor, future=future, month_may=True, past=past)
+        if dated is not None and dated.kind == "date" and dated.granularity == "day":
+            return dated
     simple = _simple(core, anchor, future, month_may=month_may, past=past)
+    if simple is None:
+        simple = absolute_date(core, anchor, future=future, past=past)
     if simple is not None:
         return simple
     interval = _INTERVAL.match(core)
@@ -246,10 +318,11 @@ def _simple(  # noqa: C901
     p = _PATTERNS
     if core in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return DateValue(anchor.isoformat() if anchor else None, "date", "day", None, True)
-    if core in ("yesterday", "tomorrow"):
+    shifts = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+    if core in shifts:
         if anchor is None:
             return DateValue(None, "date", "day", None, True)
-        shift = -1 if core == "yesterday" else 1
+        shift = shifts[core]
         return DateValue((anchor + dt.timedelta(days=shift)).isoformat(), "date", "day", None, True)
     if core in ("now", "currently", "recently", "the same day", "the same year"):
         return None
@@ -273,17 +346,44 @@ def _simple(  # noqa: C901
         month, day = MONTHS[m["month"]], int(m["day"])
         if anchor is None:
             return DateValue(None, "date", "day", None, True)
-        value = _valid_day(_closest_year(anchor, month, day, past), month, day)
+        value = _valid_day(_closest_year(anchor, month, day, past, future), month, day)
         return DateValue(value, "date", "day", None, True) if value else None
     if m := p["my"].match(core):
         return DateValue(f"{m['year']}-{MONTHS[m['month']]:02d}", "date", "month")
+    if m := p["month_relative_year"].match(core):
+        if anchor is None:
+            return DateValue(None, "date", "month", None, True)
+        rel_year = anchor.year + {"this": 0, "last": -1, "next": 1}[m["which"]]
+        return DateValue(f"{rel_year}-{MONTHS[m['month']]:02d}", "date", "month", None, True)
+    if m := p["year_quarter"].match(core):
+        return DateValue(f"{m['year']}-Q{_ORDINALS[m['ord']]}", "date", "quarter")
     if m := p["m"].match(core):
         if core == "may" and not month_may:  # the verb; only "May 2024" / "May 3" are taken
             return None
         month = MONTHS[m["month"]]
         if anchor is None:
             return DateValue(None, "date", "month", None, True)
-        return DateValue(f"{_closest_year(anchor, month, None, past)}-{month:02d}", "date", "month", None, True)
+        return DateValue(f"{_closest_year(anchor, month, None, past, future)}-{month:02d}", "date", "month", None, True)
+    if m := p["relative_month"].match(core):
+        return _relative_month(m["which"], MONTHS[m["month"]], anchor)
+    if (m := p["century"].match(core)) or (m := p["word_century"].match(core)):
+        n = int(m["n"]) if m["n"].isdigit() else _WORD_ORDINALS.get(m["n"].replace("-", " ").replace(" ", "-"))
+        return DateValue(f"{n - 1:02d}", "date", "century") if n and 1 <= n <= 21 else None
+    if (m := p["short_decade"].match(core)) or (m := p["word_decade"].match(core)):
+        digit = int(m["d"]) if m["d"].isdigit() else _WORD_DECADES[m["d"]]
+        century = 19 if anchor is None else anchor.year // 100 - (digit * 10 > anchor.year % 100)
+        return DateValue(f"{century}{digit}", "date", "decade", None, anchor is not None)
+    if m := p["q_alone"].match(core):
+        q = int(m["q"])
+        q_year = _period_year(anchor, (q - 1) * 3 + 1, q * 3, future, past) if anchor else None
+        return DateValue(f"{q_year}-Q{q}" if q_year else None, "date", "quarter", None, True)
+    if p["latest_quarter"].match(core) or (core == "the quarter" and not future):
+        return DateValue(_last_completed_quarter(anchor) if anchor else None, "date", "quarter", None, True)
+    if m := p["relative_fiscal"].match(core):
+        if anchor is None:
+            return DateValue(None, "date", "fiscal_year", None, True)
+        shift = {"last": -1, "previous": -1, "next": 1, "coming": 1}.get(m["which"], 0)
+        return DateValue(f"FY{anchor.year + shift}", "date", "fiscal_year", None, True)
     if m := p["y"].match(core):
         return DateValue(m["year"], "date", "year")
     if m := p["mid_year"].match(core):
@@ -299,7 +399,7 @@ def _simple(  # noqa: C901
             return None
         q = _ORDINALS[m["ord"]]
         if not m["rest"] and anchor is not None:
-            year = _period_year(anchor, (q - 1) * 3 + 1, (q - 1) * 3 + 3, future)
+            year = _period_year(anchor, (q - 1) * 3 + 1, (q - 1) * 3 + 3, future, past)
         return DateValue(f"{year}-Q{q}" if year else None, "date", "quarter", None, relative)
     if (m := p["q_year"].match(core)) or (m := p["year_q"].match(core)):
         return DateValue(f"{m['year']}-Q{m['q']}", "date", "quarter")
@@ -307,7 +407,7 @@ def _simple(  # noqa: C901
         year, relative = _year_ref(m["rest"], anchor)
         h = 1 if m["ord"] in ("first", "1st") else 2
         if not m["rest"] and anchor is not None:
-            year = _period_year(anchor, 1 if h == 1 else 7, 6 if h == 1 else 12, future)
+            year = _period_year(anchor, 1 if h == 1 else 7, 6 if h == 1 else 12, future, past)
         return DateValue(f"{year}-H{h}" if year else None, "date", "half", None, relative)
     if m := p["h_year"].match(core):
         return DateValue(f"{m['year']}-H{m['h']}", "date", "half")
@@ -342,9 +442,11 @@ def _simple(  # noqa: C901
     return None
 
 
-def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue:
+def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue | None:
     granularity = unit
     shift = {"this": 0, "current": 0, "the": 0, "last": -1, "previous": -1, "past": -1, "next": 1, "coming": 1}[which]
+    if unit == "decade" and which not in ("this", "current", "the"):
+        return _duration(None, "decade", which)  # "the past decade", "the next decade": ten years
     if anchor is None:
         return DateValue(None, "date", granularity, None, True)
     if unit == "year":
@@ -355,6 +457,8 @@ def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue:
     elif unit == "quarter":
         year, month = _add_months(anchor, 3 * shift)
         value = f"{year}-Q{(month - 1) // 3 + 1}"
+    elif unit == "decade":
+        value = str(anchor.year // 10)
     else:
         iso = (anchor + dt.timedelta(weeks=shift)).isocalendar()
         value = f"{iso.year}-W{iso.week:02d}"
@@ -365,7 +469,9 @@ def _weekday(weekday: int, which: str | None, anchor: dt.date | None, future: bo
     if anchor is None:
         return DateValue(None, "date", "day", None, True)
     if which == "next" or (future and which != "last"):
-        delta = (weekday - anchor.weekday()) % 7 or 7
+        delta = (weekday - anchor.weekday()) % 7
+        if which == "next" and delta == 0:
+            delta = 7
         day = anchor + dt.timedelta(days=delta)
     else:
         delta = (anchor.weekday() - weekday) % 7
@@ -373,6 +479,39 @@ def _weekday(weekday: int, which: str | None, anchor: dt.date | None, future: bo
             delta = 7
         day = anchor - dt.timedelta(days=delta)
     return DateValue(day.isoformat(), "date", "day", None, True)
+
+
+def _relative_month(which: str, month: int, anchor: dt.date | None) -> DateValue:
+    """"last March" is the latest March before the document's month, "next May" the first after
+    it, "this September" the one of the document's year."""
+    if anchor is None:
+        return DateValue(None, "date", "month", None, True)
+    year = anchor.year
+    if which in ("last", "this past") and month >= anchor.month:
+        year -= 1
+    elif which in ("next", "this coming") and month <= anchor.month:
+        year += 1
+    return DateValue(f"{year}-{month:02d}", "date", "month", None, True)
+
+
+_OFFSET = re.compile(r"P(\d+)([DWMY])")
+
+
+def _later(value: DateValue, anchor: dt.date) -> DateValue | None:
+    """"in three months" (future): the month three months after the anchor, at the unit written."""
+    match = _OFFSET.fullmatch(value.value or "")
+    if match is None or value.granularity not in ("day", "week", "month", "year"):
+        return None
+    n, unit = int(match.group(1)), value.granularity
+    if unit == "day":
+        return DateValue((anchor + dt.timedelta(days=n)).isoformat(), "date", "day", None, True)
+    if unit == "week":
+        iso = (anchor + dt.timedelta(weeks=n)).isocalendar()
+        return DateValue(f"{iso.year}-W{iso.week:02d}", "date", "week", None, True)
+    if unit == "month":
+        year, month = _add_months(anchor, n)
+        return DateValue(f"{year}-{month:02d}", "date", "month", None, True)
+    return DateValue(str(anchor.year + n), "date", "year", None, True)
 
 
 def _ago(n: int, unit: str, anchor: dt.date | None) -> DateValue:
@@ -400,6 +539,76 @@ def _duration(n_text: str | None, unit: str, window: str | None) -> DateValue | 
     number = int(amount) if amount == int(amount) else amount
     value = f"PT{number}H" if letter == "H" else f"P{number}{letter}"
     return DateValue(value, "duration", unit)
+
+
+_NUMERIC_DATE = re.compile(
+    r"^(?P<a>\d{1,4})(?P<sep>[./-])(?P<b>\d{1,2}|[a-z]{3,9}\.?)(?P=sep)(?P<c>\d{1,4}|[a-z]{3,9}\.?)$"
+)
+_WRITTEN_DATE = re.compile(rf"^(?:(?:{'|'.join(WEEKDAYS)}),? )?(?:the )?[\w.,/ -]+$")
+_MONTH_WORD = re.compile(r"\b(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\b\.?")
+
+
+def _date_order(parts: list[str], sep: str) -> str | None:
+    """DATE_ORDER from the text where it shows it: a four-digit year first (YMD), a day over 12
+    first (DMY) or second (MDY); else dots read day first (European) and slashes month first."""
+    numbers = [int(x) for x in parts if x.isdigit()]
+    if not numbers:
+        return None
+    if len(parts[0]) == 4:
+        return "YMD"
+    if len(numbers) == 3 and numbers[0] > 12:
+        return "DMY"
+    if len(numbers) == 3 and numbers[1] > 12:
+        return "MDY"
+    return "DMY" if sep == "." else "MDY"
+
+
+@lru_cache(maxsize=8)
+def _parser(order: str, anchor: dt.date | None, prefer: str) -> DateDataParser:
+    from dateparser.date import DateDataParser
+
+    settings = {"DATE_ORDER": order, "PREFER_DATES_FROM": prefer, "STRICT_PARSING": True,
+                "RETURN_AS_TIMEZONE_AWARE": False, "PARSERS": ["absolute-time"]}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = dt.datetime(anchor.year, anchor.month, anchor.day)
+    # languages given: no language detection, nothing to download.
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def absolute_date(text: str, anchor: dt.date | None = None, *, future: bool = False,
+                  past: bool = False) -> DateValue | None:
+    """An absolute calendar day in a numeric or written format factx's own patterns do not read
+    ("14/05/2019", "2021/17/Mar", "28.01.2025", "the 3rd of May, 2019"), parsed by dateparser with
+    the field order the text shows. Only full dates (day, month and year) are taken, and only when
+    every field of the result is written in the text: no impossible date ("2/30/2024") and no
+    guessed field comes out."""
+    text = text.strip().lower()
+    numeric = _NUMERIC_DATE.match(text)
+    if numeric:
+        parts, sep = [numeric["a"], numeric["b"], numeric["c"]], numeric["sep"]
+        if sep == "-" and len(parts[0]) == 4 and parts[1].isdigit() and parts[2].isdigit():
+            return None  # ISO 8601 is year-month-day only: an invalid one is no date
+    elif _WRITTEN_DATE.match(text) and _MONTH_WORD.search(text) and len(text) <= 40:
+        parts, sep = re.findall(r"\d+", text), " "
+        if len(parts) != 2:
+            return None
+    else:
+        return None
+    order = _date_order(parts, sep)
+    if order is None:
+        return None
+    prefer = "future" if future else "past" if past else "current_period"
+    data = _parser(order, anchor, prefer).get_date_data(text)
+    day = data["date_obj"]
+    if day is None or data["period"] != "day":
+        return None
+    numbers = [int(x.rstrip(".")) for x in parts if x.rstrip(".").isdigit()]
+    years = [n for n, x in zip(numbers, [x for x in parts if x.isdigit()], strict=True)
+             if n == day.year or (len(x) == 2 and n == day.year % 100)]
+    if day.day not in numbers or not years or (day.month not in numbers and not _MONTH_WORD.search(text)):
+        return None
+    return DateValue(day.date().isoformat(), "date", "day")
 
 
 def fiscal_interval(value: str | None, start_month: int | None) -> str | None:

@@ -12,7 +12,7 @@ from ..datenorm import fiscal_interval, normalize_date
 from ..extensions import SPAN_KEYS
 from .rules import RuleIndex, rule_index
 
-_LEADING_DROP = {"in", "on", "at", "during", "of", "for", "over", "within", "throughout", "as"}
+_LEADING_DROP = {"in", "on", "at", "during", "of", "for", "over", "within", "throughout", "as", "by"}
 _DETERMINERS = {"the", "a", "an", "this", "its", "their", "our", "his", "her", "that"}
 _NER_LABELS = {"DATE", "TIME"}
 
@@ -56,11 +56,17 @@ class DateExtractor:
             if trimmed is None or _is_name_part(doc, trimmed, modifier) or _is_age(trimmed):
                 continue
             span = trimmed
-            future = _is_future(span)
+            tense = _tense(span)
+            if tense == "present":  # "meet on Sunday": scheduled, the coming one; "opens in May": no tense
+                tense = "future" if span[-1].lower_ in _WEEKDAYS else None
             prev = doc[span.start - 1].lower_ if span.start > 0 else ""
-            value = normalize_date(core, anchor, future=future,
+            opener = prev if modifier is None else ""
+            if span[0].lower_ in _LEADING_DROP:
+                opener = span[0].lower_
+            value = normalize_date(core, anchor, future=tense == "future",
                                    month_may=modifier is not None or prev in ("in", "on", "by", "of"),
-                                   past=span[0].lower_ == "since")
+                                   past=span[0].lower_ == "since" or tense == "past",
+                                   offset=opener == "in" and tense == "future")
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
                 inner = [r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
@@ -71,8 +77,10 @@ class DateExtractor:
                 doc, span
             ):
                 continue
-            if value.kind == "duration" and modifier in ("BEFORE", "AFTER"):
+            if value.kind in ("duration", "interval") and modifier in ("BEFORE", "AFTER"):
                 modifier = None  # "after 14 years with the city": a duration, not a point
+            if modifier == "AFTER" and _is_comparison_from(doc, span):
+                modifier, span = None, doc[span.start + 1:span.end]
             out = Span(doc, span.start, span.end, label="DATE")
             out._.factx_date = {
                 "value": value.value,
@@ -96,13 +104,22 @@ _MONTHS_AND_DAYS = {
 _INTERVAL_GAPS = {"to", "and", "-", "–", "—", "until", "through", "till"}
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _join_intervals(doc: Doc, spans: list[Span]) -> list[Span]:
-    """"from 2009 to 2015", "between March 2022 and June 2023": NER often returns two dates."""
+    """"from 2009 to 2015", "between March 2022 and June 2023": NER often returns two dates. A
+    weekday written beside a date ("Tuesday, March 8, 2011") is that date: one span."""
     joined: list[Span] = []
     for span in sorted(spans, key=lambda s: s.start):
         if joined:
             prev = joined[-1]
             gap = doc[prev.end:span.start]
+            if prev[-1].lower_ in _WEEKDAYS and all(t.text == "," for t in gap) and len(gap) <= 1 and (
+                span[0].lower_ in _MONTHS_AND_DAYS or span[0].like_num
+            ):
+                joined[-1] = doc[prev.start:span.end]
+                continue
             opener = doc[prev.start - 1].lower_ if prev.start > 0 else ""
             if (
                 len(gap) == 1
@@ -163,6 +180,11 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
     if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].lower_ in _MONTHS_AND_DAYS:
         return True  # "Long March 5"
     if len(span) == 1 and span[0].shape_ == "dddd":
+        head = span[0].head
+        if span[0].dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and head.i > span[0].i and (
+            head.pos_ == "NOUN" and head.text.islower()
+        ):
+            return False  # "the 1996 Olympic bombing", "a 2011 study", "the 2010 season": a date
         if prev is not None and prev.lower_ in _DETERMINERS:
             return True
         if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
@@ -178,25 +200,74 @@ _FUTURE_CUES = {"will", "shall", "'ll", "expect", "forecast", "plan", "project",
                 "schedule", "due", "target", "guide", "anticipate"}
 
 
-def _is_future(span: Span) -> bool:
-    """Tense of the verb a date attaches to: "said on Friday" is past, "will meet on Friday" and
-    "meet on Sunday" (a scheduled event) future. A date hanging off a noun ("its closing price on
-    Friday") is past, except periods ("cuts in the second half") in a forward-looking sentence."""
+_MODALS = {"would", "could", "might", "may", "should", "can", "must", "ca"}
+
+
+def _tense(span: Span) -> str | None:
+    """Tense of the verb a date attaches to, "past", "future" or None (unknown): "said on Friday" is
+    past, "will meet on Friday" and "is due in March" future, "meet on Sunday" present (a scheduled
+    event when the date is a weekday).
+    An infinitive takes the tense of the verb it depends on ("declined to comment Saturday" is past,
+    "plans to open in March" future); a modal without "have" and a date hanging off a noun give no
+    tense, except periods ("cuts in the second half") in a forward-looking sentence."""
     verb = span.root.head
     if verb.pos_ == "ADP" and verb.head is not verb:
         verb = verb.head
-    if verb.pos_ in ("VERB", "AUX") and verb is not span.root:
+    if span.root.lower_ in ("quarter", "half") and verb.pos_ not in ("VERB", "AUX") and any(
+        t.lemma_ in _FUTURE_CUES for t in span.sent
+    ):
+        return "future"
+    for _ in range(2):  # "evidence in the October slaying": the verb that governs the noun phrase
+        if verb.pos_ not in ("NOUN", "PROPN") or verb.head is verb:
+            break
+        verb = verb.head.head if verb.head.pos_ == "ADP" and verb.head.head is not verb.head else verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb is span.root:
+        return None
+    for _ in range(3):  # "declined to comment", "plans to open": the governing verb's tense
         auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-        if auxes & {"will", "shall", "'ll", "wo"} or "going" in auxes:
-            return True
-        if verb.tag_ == "VBD" or auxes & _PAST_AUX:
-            return False
-        if verb.tag_ == "VBN":
-            return bool(auxes & _FUTURE_AUX)
-        return verb.tag_ in ("VBP", "VBZ", "VB")
-    if span.root.lower_ in ("quarter", "half"):
-        return any(t.lemma_ in _FUTURE_CUES for t in span.sent)
-    return False
+        if verb.tag_ == "VB" and "to" in auxes and verb.dep_ in ("xcomp", "advcl", "ccomp") and (
+            verb.head.pos_ in ("VERB", "AUX")
+        ):
+            if verb.head.lemma_ in _FUTURE_CUES:
+                return "future"
+            verb = verb.head
+            continue
+        break
+    auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "shall", "'ll", "wo"} or "going" in auxes:
+        return "future"
+    if verb.tag_ == "VBD" or auxes & _PAST_AUX:
+        return "past"
+    if auxes & _MODALS:
+        return None
+    if verb.tag_ == "VBN":
+        if verb.dep_ == "acl" and not auxes:
+            return "past"  # "the year ended March 31"
+        return "future" if auxes & _FUTURE_AUX else None
+    if verb.tag_ == "VBG":
+        return "future" if auxes & {"is", "are", "am", "'s", "'re"} else None
+    if verb.tag_ in ("VBP", "VBZ", "VB"):
+        return "present"
+    return None
+
+
+_COMPARISON_VERBS = {"rise", "fall", "increase", "decrease", "decline", "drop", "grow", "jump", "climb", "slip",
+                     "gain", "lose", "compare", "change", "improve", "shrink", "slide", "surge", "plunge", "up",
+                     "down", "differ"}
+
+
+def _is_comparison_from(doc: Doc, span: Span) -> bool:
+    """"up 9% from 2023", "from last year's $1.55 billion": "from" names what is compared, not
+    the start of a period ("effective from October 1")."""
+    first = doc[span.start]
+    if first.lower_ != "from":
+        return False
+    prev = doc[span.start - 1] if span.start > 0 else None
+    if prev is not None and (prev.like_num or prev.text in ("%", "percent") or prev.tag_ in ("$", "CD")):
+        return True
+    if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s", "to", "levels", "level"):
+        return True
+    return first.head.lemma_ in _COMPARISON_VERBS
 
 
 def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:

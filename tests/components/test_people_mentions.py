@@ -58,3 +58,13 @@ def test_an_organization_word_inside_a_place_makes_no_organization(extract: Any,
 def test_an_organization_word_ending_a_name_still_makes_one(extract: Any) -> None:
     doc = extract("The Halvorsen Transit Union called a strike.", DATE)
     assert [o["name"] for o in doc["organizations"]] == ["Halvorsen Transit Union"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("We measured sea surface salinity (SSS) and the SSS rose. The National Aeronautics and Space "
+     "Administration (NASA) said SSS data helped.", ["National Aeronautics and Space Administration"]),
+    ("Engineers track the ground reaction force (GRF). The GRF peaks at landing.", []),
+])
+def test_an_acronym_defined_by_lowercase_words_is_no_organization(extract: Any, text: str,
+                                                                  expected: list[str]) -> None:
+    assert [o["name"] for o in extract(text, DATE)["organizations"]] == expected

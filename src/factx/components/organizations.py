@@ -69,6 +69,9 @@ class OrganizationExtractor:
             ):
                 spans.append(span)
         doc.spans["factx_person_candidates"] = rescued
+        concepts = _lowercase_acronyms(doc)
+        if concepts:
+            spans = [s for s in spans if s.text not in concepts]
         return _longest_first(spans)
 
     def _defined_by_acronym(self, doc: Doc, ents: list[Span]) -> list[Span]:
@@ -325,6 +328,29 @@ class OrganizationExtractor:
             span._.factx_name = span.text
         doc.spans[SPAN_KEYS["organizations"]] = spans
         return doc
+
+
+def _lowercase_acronyms(doc: Doc) -> set[str]:
+    """Acronyms the text defines by lowercase words: "sea surface salinity (SSS)", "ground reaction
+    force (GRF)". Their initials spell the acronym but the words are common nouns, so the acronym
+    names a concept, not an organization (an organization's name is capitalised)."""
+    found: set[str] = set()
+    for k in positions(doc, ["("], attr="ORTH"):
+        if k + 2 >= len(doc) or doc[k + 2].text != ")" or k < 2:
+            continue
+        acronym = doc[k + 1].text
+        if not (acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= 6):
+            continue
+        words = [t for t in doc[max(0, k - 3 * len(acronym)):k] if t.is_alpha]
+        letters, start = "", len(words)
+        while start > 0 and len(letters) < len(acronym):
+            start -= 1
+            if words[start].lower_ in ("of", "and", "the", "for", "in", "on", "to"):
+                continue
+            letters = words[start].text[0].upper() + letters
+        if letters == acronym and all(t.is_lower for t in words[start:]):
+            found.add(acronym)
+    return found
 
 
 def _trailing_title(index: RuleIndex, start: int, end: int, heads: set[str], doc: Doc) -> bool:

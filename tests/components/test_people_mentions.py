@@ -68,3 +68,8 @@ def test_an_organization_word_ending_a_name_still_makes_one(extract: Any) -> Non
 def test_an_acronym_defined_by_lowercase_words_is_no_organization(extract: Any, text: str,
                                                                   expected: list[str]) -> None:
     assert [o["name"] for o in extract(text, DATE)["organizations"]] == expected
+
+
+def test_a_name_split_at_its_possessive_is_one_organization(extract: Any) -> None:
+    doc = extract("John Wilkes Booth shot Abraham Lincoln at Ford's Theatre in Washington.", DATE)
+    assert [o["name"] for o in doc["organizations"]] == ["Ford's Theatre"]

@@ -72,7 +72,22 @@ class OrganizationExtractor:
         concepts = _lowercase_acronyms(doc)
         if concepts:
             spans = [s for s in spans if s.text not in concepts]
-        return _longest_first(spans)
+        return _longest_first(self._bare_heads(doc, spans))
+
+    def _bare_heads(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """"Ford's Theatre": NER splits a name at its possessive; a lone organization or place word
+        after "X's" joins X into one name."""
+        words = self.heads | self.shapes.place_words
+        out: list[Span] = []
+        for span in spans:
+            k = span.start
+            if len(span) == 1 and span[0].lower_ in words and k >= 2 and doc[k - 1].lower_ in ("'s", "’s") \
+                    and doc[k - 2].is_title and doc[k - 2].is_alpha:
+                if out and out[-1].end == k - 1:
+                    out.pop()  # "Ford" alone before "'s"
+                span = Span(doc, k - 2, span.end, label="ORG")
+            out.append(span)
+        return out
 
     def _defined_by_acronym(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"the Oficina de Subastas Renovables (OSR)": the words before a parenthesised acronym whose

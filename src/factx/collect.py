@@ -206,13 +206,15 @@ def _lone_word_is_no_person(doc: Doc, record: PersonFact) -> bool:
     """A one-word name never written in full and holding no title ("Picasso", "Amina", "Ms. Okafor")
     is a person unless the text gives evidence against it:
     - the model itself labels the same word a place or organization elsewhere at least as often as
-      a person ("Pahang" tagged GPE twice, PERSON once);
+      it is a person's mention ("Pahang" tagged GPE twice, a person once);
     - every mention stands right after a locative preposition ("in Koraput", "near Ballito");
     - every mention modifies a common noun ("the İzmir branch", "the Busoga sub-region")."""
     word = record.name.strip().lower()
-    labels = [t.ent_type_ for t in doc if t.lower_ == word and t.ent_type_]
-    other = sum(1 for label in labels if label in _PLACE_LABELS)
-    if other and other >= labels.count("PERSON"):
+    inside = {(m.start, m.end) for m in record.mentions}
+    outside = [t.ent_type_ for t in doc if t.lower_ == word and t.ent_type_
+               and not any(s <= t.idx < e for s, e in inside)]
+    other = sum(1 for label in outside if label in _PLACE_LABELS)
+    if other and other >= len(record.mentions) + outside.count("PERSON"):
         return True
     starts = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in record.mentions]
     if starts and all(

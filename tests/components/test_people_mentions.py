@@ -73,3 +73,22 @@ def test_an_acronym_defined_by_lowercase_words_is_no_organization(extract: Any, 
 def test_a_name_split_at_its_possessive_is_one_organization(extract: Any) -> None:
     doc = extract("John Wilkes Booth shot Abraham Lincoln at Ford's Theatre in Washington.", DATE)
     assert [o["name"] for o in doc["organizations"]] == ["Ford's Theatre"]
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("Jacobs, 20, and Eddie Hatcher, 31, were held.", "Jacobs"),  # an age in apposition
+    ("Booth could save the South, said Tidwell, a retired CIA officer.", "Tidwell"),  # a title in apposition
+])
+def test_a_word_in_apposition_with_an_age_or_a_title_is_a_person(extract: Any, text: str, person: str) -> None:
+    doc = extract(text, DATE)
+    assert person in dict(_people(doc))
+    assert person not in [o["name"] for o in doc["organizations"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Reuters, a news agency, said it.",
+    "Acme, the parent company of Zeta, fell.",
+    "Texas, a big state, voted.",
+])
+def test_apposition_without_an_age_or_title_makes_no_person(extract: Any, text: str) -> None:
+    assert extract(text, DATE)["people"] == []

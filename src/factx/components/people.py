@@ -8,9 +8,10 @@ from spacy.tokens import Doc, Span
 from ..extensions import SPAN_KEYS
 from ..names import NameShapes
 from ..patterns import load_patterns
-from .rules import RuleIndex, rule_index, title_case_positions
+from .rules import RuleIndex, positions, rule_index, title_case_positions
 
 _LIST_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
+_APPOSITION_ENDS = {",", ".", "of", "at", "for", "with", "and", "in"}
 
 
 @Language.factory("factx_people", assigns=["doc.spans"], default_config={"patterns_dirs": []})
@@ -52,6 +53,7 @@ class PersonExtractor:
                 if span is not None:
                     spans.append(span)
         spans += self._organizations_naming_people(doc, ents)
+        spans += self._apposed(doc, spans, index)
         spans.extend(doc.spans.get("factx_person_candidates", []))
         spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
         spans += self._unrecognised(doc, spans, body, index)
@@ -74,6 +76,44 @@ class PersonExtractor:
             taken = {k for s in found for k in range(s.start, s.end)}
             key = SPAN_KEYS["organizations"]
             doc.spans[key] = [s for s in doc.spans.get(key, []) if not any(k in taken for k in range(s.start, s.end))]
+        return found
+
+    def _apposed(self, doc: Doc, known: list[Span], index: RuleIndex) -> list[Span]:
+        """A capitalised word the model gave no person label to, in apposition with what only a person
+        has: an age ("Jacobs, 20, and ...") or a title ("Tidwell, a retired CIA officer"). The word
+        must not be part of a longer capitalised run, an organization or a place the model found."""
+        taken = {k for s in known for k in range(s.start, s.end)}
+        orgs = doc.spans.get(SPAN_KEYS["organizations"], [])
+        taken |= {k for s in orgs if len(s) > 1 for k in range(s.start, s.end)}
+        found = []
+        for k in positions(doc, [","], attr="ORTH"):
+            w = k - 1
+            if w < 0 or w in taken or not doc[w].is_title or not doc[w].is_alpha or len(doc[w]) < 3:
+                continue
+            if doc[w].ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "PRODUCT"):
+                continue
+            if w > 0 and (doc[w - 1].is_title or doc[w - 1].is_upper) and not doc[w - 1].is_sent_start:
+                continue  # the end of a longer name or title the other rules judge
+            if doc[w].lower_ in self.shapes.not_name or doc[w].lower_ in ("he", "she", "it", "they", "we", "i"):
+                continue
+            j = k + 1
+            if j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text == "," and 0 < _int(doc[j].text) < 120:
+                found.append(Span(doc, w, w + 1, label="PERSON"))  # "Jacobs, 20,"
+                continue
+            if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
+                j += 1
+                while j < len(doc) and j - k < 6 and index.at("TITLE", j) is None and (
+                        doc[j].is_lower and (doc[j].pos_ in ("ADJ", "ADV", "NOUN") or doc[j].tag_ == "VBN")
+                        or doc[j].ent_type_ in ("ORG", "NORP")):
+                    j += 1
+                match = index.at("TITLE", j)
+                ends = match is not None and (match[0] >= len(doc) or doc[match[0]].text in _APPOSITION_ENDS)
+                if match is not None and ends and doc[j].is_lower:
+                    found.append(Span(doc, w, w + 1, label="PERSON"))  # "Tidwell, a retired CIA officer"
+        if found:
+            people = {s.start for s in found}
+            key = SPAN_KEYS["organizations"]
+            doc.spans[key] = [s for s in orgs if not (len(s) == 1 and s.start in people)]
         return found
 
     def _join_particles(self, doc: Doc, span: Span) -> Span:
@@ -184,6 +224,10 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     if any(ch.isdigit() for ch in span.text) or not span[0].text[:1].isupper():
         return None
     return span
+
+
+def _int(text: str) -> int:
+    return int(text) if text.isdigit() and len(text) <= 3 else -1
 
 
 def _listed_between_people(doc: Doc, ents: list[Span], k: int) -> bool:

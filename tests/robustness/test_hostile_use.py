@@ -85,3 +85,22 @@ def test_a_text_longer_than_the_model_limit_is_processed_in_pieces(monkeypatch: 
     for item in doc["numbers"] + doc["dates"] + doc["titles"]:
         assert text[item["start"]:item["end"]] == item["text"]
     assert [p["name"] for p in doc["people"]] == ["Anna Berg"]
+
+
+def test_output_and_errors_in_one_file_are_refused(factx_cmd: list[str], folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    result = _run(factx_cmd, "batch", str(folder), "-o", str(out), "--errors", str(tmp_path / "." / "out.jsonl"))
+    assert result.returncode == 2
+    assert result.stderr.decode().strip().splitlines() == [
+        "factx: error: -o and --errors name the same file: give --errors another file, or leave it out"]
+
+
+def test_resume_knows_a_source_by_its_resolved_path(factx_cmd: list[str], folder: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    first = _run(factx_cmd, "batch", str(folder), "-o", str(out), "-q")
+    assert first.returncode == 0, first.stderr
+    before = out.read_text(encoding="utf-8")
+    again = subprocess.run([*factx_cmd, "batch", f"./{folder.name}/", "-o", str(out), "-q", "--resume"],
+                           capture_output=True, timeout=300, cwd=folder.parent)
+    assert again.returncode == 0, again.stderr
+    assert out.read_text(encoding="utf-8") == before  # nothing processed twice

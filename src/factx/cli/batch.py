@@ -167,10 +167,13 @@ def batch_cli(
     problems: list[tuple[str, str]] = []
     paths = list(iter_input_paths(sources, glob=glob, problems=problems))
     skipped = 0
+    if output is not None and errors is not None and _same_file(output, errors):
+        fail("-o and --errors name the same file: give --errors another file, or leave it out", 2)
     if resume and output is not None:
-        done = done_sources(output)
-        skipped = sum(1 for p in paths if p in done)
-        paths = [p for p in paths if p not in done]
+        # a source is identified by its resolved path: "./corpus/a.txt" is "corpus/a.txt"
+        done = {_identity(s) for s in done_sources(output)}
+        skipped = sum(1 for p in paths if _identity(p) in done)
+        paths = [p for p in paths if _identity(p) not in done]
     options = BatchOptions(date, model, tuple(pattern_dirs(patterns)), encoding, max_bytes,
                            settings(dollar, yen, fiscal_start))
     started = time.perf_counter()
@@ -207,6 +210,14 @@ def batch_cli(
     if not quiet:
         err_console.print(_summary(counts, time.perf_counter() - started, len(paths) + skipped, skipped))
     raise typer.Exit(1 if counts["failed"] else 0)
+
+
+def _identity(source: str) -> str:
+    return source if source == "-" else os.path.realpath(source)
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _stdin_paths(null: bool) -> list[str]:

@@ -188,6 +188,8 @@ def batch_cli(
         for path, reason in problems:  # folders and links that could not be walked
             writer.write({"source": path, "error": {"type": "InputError", "message": f"{path}: {reason}"}})
             err_console.print(f"factx: {path}: {reason}", markup=False, soft_wrap=True)
+            if fail_fast:
+                raise FactxError(f"stopped at the first failed input (--fail-fast): {path}")
         with progress:
             counts = batch(paths, writer, options, jobs=(workers if engine is Engine.dask else jobs or default_jobs()),
                            fail_fast=fail_fast, progress=progress, engine=engine.value, scheduler=scheduler)

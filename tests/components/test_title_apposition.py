@@ -50,3 +50,10 @@ def test_the_possessor_not_the_place_is_the_organization(extract: Any) -> None:
 def test_outgoing_and_current_are_current_and_left_out_of_the_title(extract: Any) -> None:
     doc = extract("The outgoing chairman, Li Wei, and the current chief executive, Zhou Yan, met on Friday.", DATE)
     assert _links(doc) == {("chairman", "Li Wei", None, "current"), ("chief executive", "Zhou Yan", None, "current")}
+
+
+def test_malay_honorifics_are_neither_the_name_nor_the_title(extract: Any) -> None:
+    doc = extract("The envoy was received by Trade Minister Datuk Seri Azlan Hamid and by Datin Noraini Salleh.",
+                  DATE)
+    assert _links(doc) == {("Trade Minister", "Azlan Hamid", None, "current")}
+    assert {p["name"] for p in doc["people"]} == {"Azlan Hamid", "Noraini Salleh"}

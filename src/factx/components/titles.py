@@ -34,7 +34,9 @@ _PLACE = {"GPE", "LOC"}
 
 @Language.factory("factx_titles", assigns=["doc.spans"], default_config={"patterns_dirs": []})
 def make_titles(nlp: Language, name: str, patterns_dirs: list[str]) -> TitleLinker:
-    return TitleLinker(set(load_patterns(patterns_dirs).words("PLACE_TITLE")))
+    patterns = load_patterns(patterns_dirs)
+    honorifics = {w for phrase in patterns.words("HONORIFIC") for w in phrase.split()}
+    return TitleLinker(set(patterns.words("PLACE_TITLE")), honorifics)
 
 
 @dataclass
@@ -51,8 +53,9 @@ class _Title:
 class TitleLinker:
     """Find title phrases, attach organizations, link them to people."""
 
-    def __init__(self, place_titles: set[str]):
+    def __init__(self, place_titles: set[str], honorifics: set[str] | None = None):
         self.place_titles = place_titles  # "mayor", "bishop": titles held in a place, not an organization
+        self.honorifics = honorifics or set()  # words of the HONORIFIC lexicon ("dr.", "tan", "sri")
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -68,9 +71,12 @@ class TitleLinker:
         by_start = {t.start: t for t in titles}
         by_end = {t.end: t for t in titles}
         person_starts = {p.start: p for p in people}
-        ctx = _Context(doc, orgs, org_ends, places, place_ends, by_start, by_end, set(person_starts), index)
+        ctx = _Context(doc, orgs, org_ends, places, place_ends, by_start, by_end, set(person_starts), index,
+                       self.honorifics)
         for title in titles:
             ctx.attach_org(title)
+        # "A, chairman of X, B": a title in apposition after a name is that name's, not the next one's
+        ctx.appositive = {t.start for p in people for t, _r in ctx.titles_after(p)}
         links: list[tuple[_Title, Span, str]] = []
         for k, person in enumerate(people):
             for title, rule in ctx.titles_after(person):
@@ -161,6 +167,8 @@ class _Context:
     by_end: dict[int, _Title]
     person_starts: set[int] = field(default_factory=set)
     index: RuleIndex | None = None
+    honorifics: set[str] = field(default_factory=set)
+    appositive: set[int] = field(default_factory=set)  # starts of titles in apposition after a name
 
     def attach_org(self, title: _Title) -> None:
         doc, j = self.doc, title.end
@@ -178,6 +186,14 @@ class _Context:
                     d += 1
                 if d > k and d in self.orgs:
                     found = self._org_at(d)
+            if found and found[3] == "place":
+                # "UNICEF's Representative in Bangladesh": the place is where the title is held, the
+                # possessor is its organization
+                owner = self._possessor_before(title.start)
+                if owner is not None:
+                    title.org = owner
+                    title.org_end = found[1]
+                    return
             if found:
                 title.org = found
                 title.org_end = found[1]
@@ -197,6 +213,88 @@ class _Context:
         run_start = _proper_run_before(doc, s)
         if run_start < s:
             title.org = (run_start, s, doc[run_start:s].text, "run")
+            return
+        found = self._possessor_org(title.start)
+        if found is not None:
+            title.org = found
+
+    def _possessor_before(self, start: int) -> tuple[int, int, str, str] | None:
+        """"ORG's TITLE": the organization before a possessive that opens the title."""
+        s = start
+        if s > 0 and self.doc[s - 1].lower_ in ("'s", "’s", "'"):
+            org = self.org_ends.get(s - 1)
+            if org is not None:
+                return org.start, org.end, org._.factx_name or org.text, "org"
+        return self._possessor_org(start)
+
+    def _possessor_org(self, start: int) -> tuple[int, int, str, str] | None:
+        """"the company's chief executive", "the centre's director": the organization the common noun
+        stands for (the last one before whose name has that noun, or for a company the one the text
+        names most); "its chairman": the organization that is the subject of the sentence or the one before."""
+        doc, p = self.doc, start
+        while p > 0 and self._status_at(p - 1) is not None:
+            p -= 1  # "the utility's current chief executive"
+        before = [o for o in self.orgs.values() if o.end <= p]
+        if not before:
+            return None
+        if p > 2 and doc[p - 1].text in ("'s", "’s") and doc[p - 2].is_lower and doc[p - 2].pos_ == "NOUN" \
+                and doc[p - 3].lower_ == "the":
+            noun = doc[p - 2].lemma_.lower()
+            forms = {noun, *_SPELLINGS.get(noun, ())}
+            named = [o for o in before if forms & {t.lower_ for t in o}]
+            if named:
+                org = max(named, key=lambda o: o.start)
+            elif noun in _COMPANY_NOUNS:
+                # the company the text names most ("Sulawesi Nikel" counts for "PT Sulawesi Nikel Makmur
+                # Tbk") among those with a company word in the name; the later one on a tie
+                companies = [o for o in before if {t.lower_ for t in o} & _COMPANY_WORDS]
+                if not companies:
+                    return None
+                words = {o.start: {t.lower_ for t in o if t.is_alpha} for o in before}
+                org = max(companies, key=lambda o: (sum(1 for m in before if words[m.start] and
+                                                        words[m.start] <= words[o.start]), o.start))
+            else:
+                return None
+            return org.start, org.end, org._.factx_name or org.text, "org"
+        if p > 0 and doc[p - 1].lower_ == "its":
+            sent = doc[p - 1].sent
+            for sentence in (sent, doc[sent.start - 1].sent if sent.start > 0 else None):
+                if sentence is None:
+                    break
+                for tok in sentence:
+                    if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ == "ROOT" and not p <= tok.i < start + 4:
+                        subject = next((o for o in before if o.start <= tok.i < o.end), None)
+                        if subject is not None:
+                            return subject.start, subject.end, subject._.factx_name or subject.text, "org"
+        return None
+
+    def _honorifics_before(self, s: int) -> int:
+        """Start of the honorifics ("Dr.", "Mrs.") written just before a name that starts at ``s``."""
+        while s > 0 and self.doc[s - 1].lower_ in self.honorifics and not self.doc[s - 1].is_lower:
+            s -= 1
+        return s
+
+    def _title_ending_before_comma(self, comma: int) -> _Title | None:
+        """A title phrase (with its "of ORG" and an acronym in parentheses) that ends at ``comma`` and
+        opens the noun phrase a following name is in apposition to: "[the|its|whose|ORG's] TITLE, NAME"."""
+        doc, k = self.doc, comma
+        if k > 2 and doc[k - 1].text == ")" and doc[k - 3].text == "(":
+            k -= 3
+        title = next((t for t in self.by_end.values() if max(t.end, t.org_end) == k), None)
+        if title is None or title.start in self.appositive:
+            return None
+        j = title.start
+        while j > 0 and self._status_at(j - 1) is not None:
+            j -= 1
+        if title.org is not None and title.org[1] <= title.start:
+            j = title.org[0]  # "UNICEF's Representative in Bangladesh, NAME"
+        prev = doc[j - 1] if j > 0 else None
+        if prev is None or doc[j].is_sent_start or prev.lower_ in _NP_OPENERS \
+                or prev.is_punct and prev.text not in (",", "-") or prev.pos_ in ("VERB", "AUX", "ADP"):
+            if title.org is None and prev is not None and prev.lower_ == "whose":
+                title.org = self._org_ending(j - 1)  # "the Users' Association, whose spokesman, X,"
+            return title
+        return None
 
     def _org_at(self, k: int) -> tuple[int, int, str, str] | None:
         org = self.orgs.get(k)
@@ -313,7 +411,7 @@ class _Context:
         return match[1] if match is not None and match[0] == j + 1 else None
 
     def title_before(self, person: Span) -> tuple[_Title, str] | None:
-        s = person.start
+        s = self._honorifics_before(person.start)  # "Chairman Dr. Ann Lee": the honorific is no title
         title = self.by_end.get(s)
         if title is not None:
             if title.org is None and title.start >= 2 and self.doc[title.start - 1].lower_ == "whose":
@@ -323,6 +421,9 @@ class _Context:
             title = self.by_end.get(s - 1)
             if title is not None and title.org is not None and title.org[1] <= title.start:
                 return title, "org-title-comma-name"  # "Hsinmao's chairman, Lin Wei-ting,"
+            title = self._title_ending_before_comma(s - 1)
+            if title is not None:
+                return title, "title-comma-name"  # "The Minister of State for Finance, Ann Lee, said"
         org = self.org_ends.get(s)
         if org is not None:
             for title in self.by_end.values():
@@ -334,6 +435,17 @@ class _Context:
                 if title.org and title.org[1] == s:
                     return title, "title-of-org-before-name"
         return None
+
+
+# a company named by a common noun ("the company's chief financial officer")
+_COMPANY_NOUNS = {"company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "lender", "insurer",
+                  "operator", "developer", "producer", "miner", "retailer", "utility", "airline", "conglomerate"}
+_NP_OPENERS = {"the", "its", "whose", "their", "his", "her", "'s", "’s"}
+_COMPANY_WORDS = {"co.", "co", "company", "corp.", "corp", "corporation", "inc.", "inc", "ltd.", "ltd", "limited",
+                  "plc", "llc", "gmbh", "ag", "s.a.", "sa", "nv", "bv", "tbk", "pt", "pjsc", "bhd", "berhad",
+                  "holdings", "group", "a.ş.", "s.p.a.", "spa", "oy", "ab", "asa", "pte"}
+_SPELLINGS = {"centre": ("center",), "center": ("centre",), "organisation": ("organization",),
+              "organization": ("organisation",)}
 
 
 _ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "elect", "step", "retire", "work",
@@ -566,7 +678,8 @@ def _next_in_list(doc: Doc, person: Span, starts: dict[int, Span]) -> Span | Non
 def _title_text(doc: Doc, title: _Title) -> str:
     """The title as written, singular, without status words ("academicians" -> "academician")."""
     tokens = [t for t in doc[title.start:title.end]]
-    while tokens and tokens[0].lower_ in ("former", "acting", "interim", "incoming", "then", "ex", "-"):
+    while tokens and tokens[0].lower_ in ("former", "acting", "interim", "incoming", "outgoing", "current",
+                                          "then", "ex", "-"):
         tokens = tokens[1:]
     if not tokens:
         return doc[title.start:title.end].text

@@ -1,0 +1,59 @@
+"""Titles on sentences written for the test: a title phrase followed by a comma and a name is that
+name's title ("The Minister of State for Finance, Dr. Ann Obi, said"); a common noun or "its" before
+the title names the organization the text speaks of; "outgoing" is a current holder."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2024-03-05"
+
+
+def _links(doc: dict[str, Any]) -> set[tuple[str, str, str | None, str | None]]:
+    return {(t["title"], t["person"], t["organization"], t["status"]) for t in doc["titles"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Minister of State for Finance, Dr. Ann Obi, said the plan was ready.",
+     {("Minister of State for Finance", "Ann Obi", None, "current")}),
+    ("Chief Executive Officer of Harlow Mining Corp., Tom Reyes, said output rose.",
+     {("Chief Executive Officer", "Tom Reyes", "Harlow Mining Corp.", "current")}),
+    ("The Brindle Builders Association, whose president, Omar Salih, spoke first, backed the bill.",
+     {("president", "Omar Salih", "Brindle Builders Association", "current")}),
+])
+def test_a_title_before_a_comma_and_a_name_is_that_names(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected
+
+
+def test_a_title_after_a_name_stays_with_that_name(extract: Any) -> None:
+    doc = extract("Tom Bell, chairman of Harlow Mining Corp., and Ann Wu attended the meeting.", DATE)
+    assert _links(doc) == {("chairman", "Tom Bell", "Harlow Mining Corp.", "current")}
+
+
+def test_a_common_noun_possessor_names_the_company_of_the_text(extract: Any) -> None:
+    doc = extract("Harlow Mining Corp. said on Monday that profit rose. The company's chief financial officer, "
+                  "Maria Stone, said costs fell.", DATE)
+    assert _links(doc) == {("chief financial officer", "Maria Stone", "Harlow Mining Corp.", "current")}
+
+
+def test_a_common_noun_possessor_without_such_an_organization_names_none(extract: Any) -> None:
+    doc = extract("Profit rose on Monday. The company's chief financial officer, Maria Stone, said costs fell.",
+                  DATE)
+    assert _links(doc) == {("chief financial officer", "Maria Stone", None, "current")}
+
+
+def test_the_possessor_not_the_place_is_the_organization(extract: Any) -> None:
+    doc = extract("UNICEF's Representative in Kenya, Mary Otieno, said aid would grow.", DATE)
+    assert [(t["person"], t["organization"], t["place"]) for t in doc["titles"]] == [("Mary Otieno", "UNICEF", None)]
+
+
+def test_outgoing_and_current_are_current_and_left_out_of_the_title(extract: Any) -> None:
+    doc = extract("The outgoing chairman, Li Wei, and the current chief executive, Zhou Yan, met on Friday.", DATE)
+    assert _links(doc) == {("chairman", "Li Wei", None, "current"), ("chief executive", "Zhou Yan", None, "current")}
+
+
+def test_malay_honorifics_are_neither_the_name_nor_the_title(extract: Any) -> None:
+    doc = extract("The envoy was received by Trade Minister Datuk Seri Azlan Hamid and by Datin Noraini Salleh.",
+                  DATE)
+    assert _links(doc) == {("Trade Minister", "Azlan Hamid", None, "current")}
+    assert {p["name"] for p in doc["people"]} == {"Azlan Hamid", "Noraini Salleh"}

@@ -140,11 +140,36 @@ def test_without_the_variable_the_marker_is_an_ordinary_word(factx_cmd: list[str
     assert json.loads(result.stdout)["people"]
 
 
-def test_interrupt_then_resume_gives_each_source_once(factx_cmd: list[str], folder: Path, clean_lines: list[str],
-                                                      tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def big_folder(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The marked folder and 30 more articles after it: enough partitions for Ctrl-C to land mid-run."""
+    big = tmp_path_factory.mktemp("isolation_big")
+    for path in folder.glob("*.txt"):
+        (big / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    for path in sorted(CORPUS.glob("*.txt"))[19:49]:
+        (big / f"z_{path.name}").write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return big
+
+
+@pytest.fixture(scope="module")
+def big_clean_lines(factx_cmd: list[str], big_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
+    out = tmp_path_factory.mktemp("big_clean") / "clean.jsonl"
+    good = [p for p in _paths(big_folder) if not p.endswith(BAD_NAME)]
+    result = _run(factx_cmd, "batch", *good, "-o", str(out), "-q", "--jobs", "2")
+    assert result.returncode == 0, result.stderr
+    return out.read_text(encoding="utf-8").splitlines()
+
+
+@pytest.mark.parametrize("engine", list(ENGINES))
+def test_interrupt_then_resume_gives_each_source_once(factx_cmd: list[str], big_folder: Path,
+                                                      big_clean_lines: list[str], tmp_path: Path,
+                                                      engine: str) -> None:
+    if engine == "dask":
+        pytest.importorskip("distributed")
+    folder, clean_lines = big_folder, big_clean_lines
     out = tmp_path / "out.jsonl"
     env = {**os.environ, "FACTX_FAULT": f"factx_dates:{MARKER}"}
-    proc = subprocess.Popen([*factx_cmd, "batch", str(folder), "-o", str(out), "--jobs", "1", "-q"],
+    proc = subprocess.Popen([*factx_cmd, "batch", str(folder), "-o", str(out), *ENGINES[engine], "-q"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     deadline = time.time() + 300
     while time.time() < deadline and (not out.exists() or out.read_text(encoding="utf-8").count("\n") < 3):
@@ -154,7 +179,7 @@ def test_interrupt_then_resume_gives_each_source_once(factx_cmd: list[str], fold
     assert proc.returncode == 130, stderr
     written = out.read_text(encoding="utf-8").splitlines()
     assert 3 <= len(written) < len(_paths(folder))
-    result = _run(factx_cmd, "batch", str(folder), "-o", str(out), "--jobs", "1", "-q", "--resume",
+    result = _run(factx_cmd, "batch", str(folder), "-o", str(out), *ENGINES[engine], "-q", "--resume",
                   fault=f"factx_dates:{MARKER}")
     assert result.returncode == 1, result.stderr  # the marked document fails again, alone
     _check_isolated(folder, out, clean_lines, "factx_dates")

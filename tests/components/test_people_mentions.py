@@ -92,3 +92,9 @@ def test_a_word_in_apposition_with_an_age_or_a_title_is_a_person(extract: Any, t
 ])
 def test_apposition_without_an_age_or_title_makes_no_person(extract: Any, text: str) -> None:
     assert extract(text, DATE)["people"] == []
+
+
+def test_a_title_in_newswire_quotes_is_no_organization(extract: Any) -> None:
+    doc = extract("In 1783, Washington Irving, author of ``Rip Van Winkle'' and ``The Legend of Sleepy Hollow,'' "
+                  "was born.", DATE)
+    assert doc["organizations"] == []

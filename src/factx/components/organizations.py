@@ -383,8 +383,8 @@ def _longest_first(spans: list[Span]) -> list[Span]:
     return sorted(kept, key=lambda s: s.start)
 
 
-_OPENING_QUOTES = {"“", "\"", "‘", "«"}
-_CLOSING_QUOTES = {"”", "\"", "’", "»"}
+_OPENING_QUOTES = {"“", "\"", "‘", "«", "``", "`"}  # `` and '': newswire (PTB) quotes
+_CLOSING_QUOTES = {"”", "\"", "’", "»", "''", "'"}
 
 
 def _quoted_phrase_end(span: Span) -> bool:
@@ -392,6 +392,8 @@ def _quoted_phrase_end(span: Span) -> bool:
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].text not in _CLOSING_QUOTES:
         return False
+    if span[0].text in _OPENING_QUOTES:  # NER took the opening quote in
+        return not any(t.pos_ in ("VERB", "AUX") for t in span)
     for k in range(span.start - 1, max(span.start - 12, -1), -1):
         if doc[k].text in _OPENING_QUOTES:
             return not any(t.pos_ in ("VERB", "AUX") for t in doc[k + 1:span.end])

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
 
+from .. import spanscore
 from ..api import Failure, process
 from ..errors import FactxError
 from ..evaluate import FACT_TYPES, Report, evaluate, find_pairs, load_gold
@@ -16,7 +18,8 @@ from ..read import read_source
 from .console import err_console, fail
 from .options import ModelOption, PatternsOption, pattern_dirs
 
-HELP = """Score factx against a folder of NAME.txt + NAME.gold.json pairs (see corpus/GUIDELINES.md).
+HELP = """Score factx against a folder of NAME.txt + NAME.gold.json pairs (see corpus/GUIDELINES.md), or
+a span-annotated folder (docs/*.txt + gold.jsonl) with relaxed one-to-one overlap matching.
 
 Prints a table on stderr; --json writes the scores as JSON on stdout.
 
@@ -51,6 +54,36 @@ def _table(report: Report) -> Table:
     return table
 
 
+def _span_eval(folder: Path, model: str | None, patterns: list[str]) -> dict[str, Any]:
+    """Score a span-annotated folder (docs/*.txt + gold.jsonl) with the development sets' rules."""
+    golds = spanscore.load_gold(folder)
+    paths = [folder / "docs" / g["doc"] for g in golds]
+    missing = [str(p) for p in paths if not p.is_file()]
+    if missing:
+        raise FactxError(f"{missing[0]}: named in gold.jsonl but not found")
+    documents: dict[str, dict[str, Any]] = {}
+    errors = 0
+    for path, result in zip(paths, process((read_source(str(p)) for p in paths), model=model,
+                                           patterns_dirs=patterns), strict=True):
+        if isinstance(result, Failure):
+            errors += 1
+            continue
+        documents[path.name] = result.to_dict()
+    totals = spanscore.score(golds, documents, spanscore.sections(folder, golds))
+    return {"documents": len(golds), "error_records": errors,
+            "scores": {name: counts.to_dict() for name, counts in totals.items()}}
+
+
+def _span_table(report: dict[str, Any]) -> Table:
+    table = Table(title=f"factx eval ({report['documents']} documents, span matching)")
+    for column in ("section", "precision", "recall", "F1", "tp", "fp", "gold"):
+        table.add_column(column, justify="left" if column == "section" else "right")
+    for name, s in report["scores"].items():
+        table.add_row(name, f"{s['precision']:.3f}", f"{s['recall']:.3f}", f"{s['f1']:.3f}",
+                      str(s["tp"]), str(s["fp"]), str(s["n_gold"]))
+    return table
+
+
 def eval_cli(
     corpus: Path = typer.Argument(Path("corpus"), help="Folder with NAME.txt and NAME.gold.json files."),
     as_json: bool = typer.Option(False, "--json", help="Write the scores as JSON on stdout."),
@@ -58,6 +91,15 @@ def eval_cli(
     model: str | None = ModelOption,
     patterns: list[Path] | None = PatternsOption,
 ) -> None:
+    if spanscore.is_span_set(corpus):
+        try:
+            spans = _span_eval(corpus, model, pattern_dirs(patterns))
+        except FactxError as err:
+            fail(err)
+        err_console.print(_span_table(spans))
+        if as_json:
+            sys.stdout.write(json.dumps(spans, ensure_ascii=False) + "\n")
+        return
     try:
         report = run_eval(corpus, model=model, patterns=pattern_dirs(patterns))
     except FactxError as err:

@@ -98,3 +98,9 @@ def test_a_title_in_newswire_quotes_is_no_organization(extract: Any) -> None:
     doc = extract("In 1783, Washington Irving, author of ``Rip Van Winkle'' and ``The Legend of Sleepy Hollow,'' "
                   "was born.", DATE)
     assert doc["organizations"] == []
+
+
+def test_a_person_before_and_is_not_joined_into_the_organization_after_it(extract: Any) -> None:
+    doc = extract("Oswald was the lone gunman who killed President Kennedy and Officer Tippit.", DATE)
+    assert "Kennedy" in dict(_people(doc))
+    assert all("Kennedy" not in o["name"] for o in doc["organizations"])

@@ -299,7 +299,7 @@ class OrganizationExtractor:
             k -= 1
         run = doc[k:start - 1]
         if len(run) >= 2 and not any(t.lower_ in self.heads for t in run) and not self.shapes.is_name(run) \
-                and not any(t.ent_type_ in ("GPE", "DATE", "NORP", "ORG") for t in run) \
+                and not any(t.ent_type_ in ("GPE", "DATE", "NORP", "ORG", "PERSON") for t in run) \
                 and (k == 0 or not doc[k - 1].is_title):
             return k
         return start

@@ -104,3 +104,14 @@ def test_a_person_before_and_is_not_joined_into_the_organization_after_it(extrac
     doc = extract("Oswald was the lone gunman who killed President Kennedy and Officer Tippit.", DATE)
     assert "Kennedy" in dict(_people(doc))
     assert all("Kennedy" not in o["name"] for o in doc["organizations"])
+
+
+def test_an_untagged_surname_of_a_person_named_in_full_is_a_mention(extract: Any) -> None:
+    doc = extract("Patrick Gordon joined the Russian army in 1661. In 1686 Gordon visited England, "
+                  "and the Tsar trusted Gordon.", DATE)
+    assert dict(_people(doc))["Patrick Gordon"] == ["Patrick Gordon", "Gordon", "Gordon"]
+
+
+def test_the_end_of_a_hyphenated_surname_is_no_mention_of_its_own(extract: Any) -> None:
+    doc = extract("Gareth Llewellyn-Jones spoke. Llewellyn-Jones said strikes would follow.", DATE)
+    assert "Jones" not in dict(_people(doc))

@@ -57,7 +57,33 @@ class PersonExtractor:
         spans.extend(doc.spans.get("factx_person_candidates", []))
         spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
         spans += self._unrecognised(doc, spans, body, index)
-        return _outermost(spans)
+        spans = _outermost(spans)
+        return _outermost(spans + self._repeated(doc, spans))
+
+    def _repeated(self, doc: Doc, spans: list[Span]) -> list[Span]:
+        """Mentions the model left untagged of a person it found: a proper noun equal to the surname
+        of a person named in full in the same text ("Gordon visited England" after "Patrick Gordon")."""
+        names = {s[-1].text for s in spans
+                 if len(s) > 1 and s[-1].is_title and s[-1].lower_ not in self.shapes.not_name}
+        if not names:
+            return []
+        taken = {k for s in spans for k in range(s.start, s.end)}
+        taken |= {k for s in doc.spans.get(SPAN_KEYS["organizations"], []) for k in range(s.start, s.end)}
+        found = []
+        for k in title_case_positions(doc):
+            tok = doc[k]
+            if k in taken or tok.text not in names or tok.pos_ != "PROPN" or tok.ent_type_ not in ("", "PERSON"):
+                continue
+            if k + 1 < len(doc) and (doc[k + 1].is_title or doc[k + 1].is_upper) and doc[k + 1].is_alpha:
+                continue  # part of a longer capitalised name
+            if k > 0 and doc[k - 1].text in ("-", "–") and not doc[k - 1].whitespace_ \
+                    or not tok.whitespace_ and k + 1 < len(doc) and doc[k + 1].text in ("-", "–"):
+                continue  # part of a hyphenated name ("Llewellyn-Jones")
+            if k > 0 and (doc[k - 1].is_title or doc[k - 1].is_upper) and doc[k - 1].is_alpha \
+                    and not doc[k - 1].is_sent_start:
+                continue
+            found.append(Span(doc, k, k + 1, label="PERSON"))
+        return found
 
     def _organizations_naming_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
         """"Lincoln" (or "Lincoln's") labelled ORG in a text that names Abraham Lincoln: the last words

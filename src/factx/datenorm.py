@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -235,10 +235,36 @@ def normalize_date(
     try:
         value = _normalize(text, anchor, future=future, month_may=month_may, past=past)
         if offset and value is not None and value.kind == "duration" and anchor is not None:
-            return _later(value, anchor)
-        return value
+            value = _later(value, anchor)
     except (OverflowError, ValueError):
         return None
+    return _in_calendar(value) if value is not None else None
+
+
+_YEAR_WIDTH = {"century": 2, "decade": 3}
+_LEADING_YEAR = re.compile(r"(?P<fy>FY)?(?P<year>-?\d+)(?P<rest>(?:-[^/]*)?)")
+
+
+def _in_calendar(value: DateValue) -> DateValue | None:
+    """The value if every year in it is a year 1-9999, four digits written ("0999" for 999; a
+    decade three digits, a century two); None when arithmetic on the anchor left the calendar:
+    "next year" from 9999-12-31 ("10000") or "3000 years ago" from 2024. Durations and sets are
+    no points in the calendar and pass as they are."""
+    if value.kind not in ("date", "interval") or value.value is None:
+        return value
+    parts = []
+    for part in value.value.split("/"):
+        match = _LEADING_YEAR.fullmatch(part)
+        if match is None:
+            return None
+        digits = match["year"]
+        width = _YEAR_WIDTH.get(value.granularity or "", 4) if value.kind == "date" else len(digits)
+        if digits.startswith("-") or len(digits) > 4 or len(digits) > width:
+            return None
+        if width == 4 and int(digits) == 0:
+            return None
+        parts.append(f"{match['fy'] or ''}{digits.zfill(width)}{match['rest']}")
+    return replace(value, value="/".join(parts))
 
 
 def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bool, past: bool) -> DateValue | None:

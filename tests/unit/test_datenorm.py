@@ -97,3 +97,40 @@ def test_datenorm_fiscal_interval(value: str, start: int | None, calendar: str |
     from factx.datenorm import fiscal_interval
 
     assert fiscal_interval(value, start) == calendar
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "kwargs"),
+    [
+        ("next year", dt.date(9999, 12, 31), {}),
+        ("next month", dt.date(9999, 12, 31), {}),
+        ("tomorrow", dt.date(9999, 12, 31), {}),
+        ("next week", dt.date(9999, 12, 31), {}),
+        ("the first quarter of next year", dt.date(9999, 12, 31), {}),
+        ("next fiscal year", dt.date(9999, 6, 1), {}),
+        ("two years", dt.date(9999, 3, 1), {"offset": True}),
+        ("last year", dt.date(1, 2, 1), {}),
+        ("3000 years ago", dt.date(2024, 1, 1), {}),
+    ],
+)
+def test_datenorm_relative_date_outside_the_calendar_is_no_date(
+    text: str, anchor: dt.date, kwargs: dict[str, bool]
+) -> None:
+    assert normalize_date(text, anchor, **kwargs) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("this year", dt.date(9999, 12, 31), "9999"),
+        ("last year", dt.date(9999, 12, 31), "9998"),
+        ("last year", dt.date(1000, 3, 1), "0999"),
+        ("next year", dt.date(1, 1, 1), "0002"),
+        ("this fiscal year", dt.date(9999, 12, 31), "FY9999"),
+        ("the '90s", dt.date(9999, 12, 31), "999"),
+        ("this decade", dt.date(2024, 1, 1), "202"),
+    ],
+)
+def test_datenorm_relative_date_in_the_calendar_has_four_digit_years(text: str, anchor: dt.date, value: str) -> None:
+    result = normalize_date(text, anchor)
+    assert result is not None and result.value == value

@@ -46,3 +46,39 @@ def test_non_dates(extract: Any, sentence: str) -> None:
 def test_from_in_a_comparison_is_no_start(extract: Any) -> None:
     doc = extract("Revenue rose 9% from 2014.", DATE)
     assert ("2014", None) in [(d["value"], d["modifier"]) for d in doc["dates"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "option", "expected"),
+    [
+        ("NAIROBI, Kenya, July 3, 2023 /PRNewswire/ -- The clinic opened.", None, [("July 3, 2023", "2023-07-03")]),
+        ("ROME, Jan. 5, 2022 (ANSA) -- Talks ended.", "2022-01-06", [("Jan. 5, 2022", "2022-01-05")]),
+        ("date: 2023-07-03\n\nThe clinic opened.", None, []),
+        ("---\ndate: 2023-07-03\n---\nThe clinic opened.", None, []),
+        ("ROME, Jan. 5 (ANSA) -- Talks ended.", None, []),
+    ],
+)
+def test_dateline_date_is_a_date_of_the_text(
+    extract: Any, text: str, option: str | None, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text, option)
+    assert [(d["text"], d["value"]) for d in doc["dates"]] == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+        assert (d["kind"], d["granularity"], d["relative"]) == ("date", "day", False)
+
+
+def test_dateline_date_once_in_a_text_read_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    import factx
+    from factx import api
+    from factx.nlp import DEFAULT_MODEL
+
+    monkeypatch.setattr(api, "CHUNK_CHARS", 120)
+    text = "ROME, Jan. 5, 2022 (ANSA) -- " + "The talks ended on Tuesday after a long night.\n\n" * 6
+    doc = factx.extract(text, model=DEFAULT_MODEL).to_dict()
+    datelines = [d for d in doc["dates"] if d["value"] == "2022-01-05"]
+    assert [(d["text"], d["start"]) for d in datelines] == [("Jan. 5, 2022", 6)]
+    tuesdays = [d for d in doc["dates"] if d["text"] == "Tuesday"]
+    assert len(tuesdays) == 6 and {d["value"] for d in tuesdays} == {"2022-01-04"}
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]

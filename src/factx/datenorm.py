@@ -352,6 +352,8 @@ def _simple(  # noqa: C901
         return DateValue((anchor + dt.timedelta(days=shift)).isoformat(), "date", "day", None, True)
     if core in ("now", "currently", "recently", "the same day", "the same year"):
         return None
+    if m := re.fullmatch(r"(?:the |(?P<which>this|last|next|this past|this coming) )?weekend", core):
+        return _weekend(m["which"], anchor, future and m["which"] != "last")
     if core in _SET_WORDS:
         return DateValue(_SET_WORDS[core], "set", None)
     if m := p["every"].match(core):
@@ -507,6 +509,22 @@ def _weekday(weekday: int, which: str | None, anchor: dt.date | None, future: bo
     return DateValue(day.isoformat(), "date", "day", None, True)
 
 
+def _weekend(which: str | None, anchor: dt.date | None, future: bool) -> DateValue:
+    """"the weekend", "last weekend": TimeML "1989-W43-WE", the ISO week of its Saturday. Past (or
+    no tense) is the latest weekend begun by the document date, future and "next" the first not yet
+    over; "this weekend" with no tense is the one of the document's week."""
+    if anchor is None:
+        return DateValue(None, "date", "weekend", None, True)
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)  # latest Saturday on or before
+    if which in ("next", "this coming") or future or which == "this" and anchor.weekday() < 5:
+        if anchor.weekday() < 5 or which in ("next", "this coming") and anchor.weekday() == 5:
+            saturday += dt.timedelta(days=7)
+    elif which == "last" and anchor.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)  # "last weekend" said on a Sunday: the one before
+    iso = saturday.isocalendar()
+    return DateValue(f"{iso.year}-W{iso.week:02d}-WE", "date", "weekend", None, True)
+
+
 def _relative_month(which: str, month: int, anchor: dt.date | None) -> DateValue:
     """"last March" is the latest March before the document's month, "next May" the first after
     it, "this September" the one of the document's year."""
@@ -653,3 +671,73 @@ def fiscal_interval(value: str | None, start_month: int | None) -> str | None:
     begin_year, begin_month = _add_months(first, offset)
     end_year, end_month = _add_months(first, offset + length - 1)
     return f"{begin_year}-{begin_month:02d}/{end_year}-{end_month:02d}"
+
+
+_SHIFTABLE = re.compile(r"(?P<fy>FY)?(?P<year>\d{4})(?P<rest>(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI))?)")
+
+
+def shift_years(value: str | None, years: int) -> str | None:
+    """A calendar value moved by whole years at its own granularity: ``("1989-Q3", -1)`` ->
+    "1988-Q3", ``("FY1990", -1)`` -> "FY1989"; None for what cannot move (intervals, weeks,
+    decades, February 29 in a common year, a year outside 1-9999)."""
+    match = _SHIFTABLE.fullmatch(value or "")
+    if match is None:
+        return None
+    year = int(match["year"]) + years
+    if not 1 <= year <= 9999:
+        return None
+    rest = match["rest"]
+    day = re.fullmatch(r"-(\d{2})-(\d{2})", rest)
+    if day and _valid_day(year, int(day.group(1)), int(day.group(2))) is None:
+        return None
+    return f"{match['fy'] or ''}{year:04d}{rest}"
+
+
+_ANAPHORIC = re.compile(
+    r"^(?:(?P<same>(?:(?:earlier|later) )?(?:that|the same) (?P<same_unit>day|week|month|year))"
+    r"|(?:the )?(?:following|previous|prior) (?P<step_unit>day|week|month|year)"
+    r"|(?P<n>[\w-]+) (?P<n_unit>day|week|month|year)s? (?P<way>later|earlier))$"
+)
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 4}
+
+
+def from_reference(text: str, reference: DateValue | None) -> DateValue | None:
+    """A date told from the date mentioned before it, as TimeML anchors it: "the following day"
+    after "Oct. 23, 1998" is 1998-10-24, "three years later" after 1995 is 1998, "that year" the
+    reference's year. None when the text is no such expression or the reference cannot carry it
+    (no reference, or one coarser than the unit: "the next day" after "1995")."""
+    core = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.")
+    match = _ANAPHORIC.match(core)
+    ymd = _ymd(reference)
+    if match is None or reference is None or ymd is None or reference.granularity not in _UNIT_RANK:
+        return None
+    year, month, day = ymd
+    unit = match["same_unit"] or match["step_unit"] or match["n_unit"]
+    if _UNIT_RANK[unit] < _UNIT_RANK[reference.granularity]:
+        return None
+    if match["same"]:
+        shift = 0
+    elif match["step_unit"]:
+        shift = -1 if core.split()[-2] in ("previous", "prior") else 1
+    else:
+        count = _count(match["n"])
+        if count is None or count != int(count) or count <= 0:
+            return None
+        shift = int(count) * (1 if match["way"] == "later" else -1)
+    try:
+        if unit == "year":
+            value = DateValue(str(year + shift), "date", "year", None, True)
+        elif unit == "month":
+            base = dt.date(year, month or 1, 1)
+            shifted = _add_months(base, shift)
+            value = DateValue(f"{shifted[0]}-{shifted[1]:02d}", "date", "month", None, True)
+        else:
+            point = dt.date(year, month or 1, day or 1) + dt.timedelta(days=shift * (7 if unit == "week" else 1))
+            if unit == "week":
+                iso = point.isocalendar()
+                value = DateValue(f"{iso.year}-W{iso.week:02d}", "date", "week", None, True)
+            else:
+                value = DateValue(point.isoformat(), "date", "day", None, True)
+    except (OverflowError, ValueError):
+        return None
+    return _in_calendar(value)

@@ -82,3 +82,44 @@ def test_dateline_date_once_in_a_text_read_in_pieces(monkeypatch: pytest.MonkeyP
     assert len(tuesdays) == 6 and {d["value"] for d in tuesdays} == {"2022-01-04"}
     for d in doc["dates"]:
         assert text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brill Inc. said its second-quarter profit rose to $8 million from $6 million a year earlier.",
+         [("second-quarter", "2015-Q2"), ("a year earlier", "2014-Q2")]),
+        ("Loam Co. posted first-half sales of $90 million. In the year-ago period, sales were $70 million.",
+         [("first-half", "2015-H1"), ("the year-ago period", "2014-H1")]),
+        ("Reserves stood at $3 billion on March 31, up 4% from a year ago.",
+         [("March 31", "2015-03-31"), ("a year ago", "2014-03-31")]),
+        ("Pell Corp. said on Monday that fiscal 2014 revenue was $2 billion. The latest period included a charge.",
+         [("Monday", "2015-04-20"), ("fiscal 2014", "FY2014"), ("The latest period", "FY2014")]),
+        # no figure beside "a year ago": the document's year before
+        ("Pell Corp. said on Monday that fiscal 2014 revenue fell. She joined Pell a year ago.",
+         [("Monday", "2015-04-20"), ("fiscal 2014", "FY2014"), ("a year ago", "2014")]),
+    ],
+)
+def test_compared_period_is_the_reported_period_a_year_back(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dam failed on June 3, 2009. The following day, crews sealed the breach.",
+         [("June 3, 2009", "2009-06-03"), ("The following day", "2009-06-04")]),
+        ("Mora moved to Quito in 2004 and three years later opened a bakery.",
+         [("2004", "2004"), ("three years later", "2007")]),
+        ("The bridge reopened in March 2011. Later that year, tolls were cut.",
+         [("March 2011", "2011-03"), ("Later that year", "2011")]),
+        ("Rebels shelled the port over the weekend, officials said.", [("the weekend", "2015-W16-WE")]),
+        # a comparison, not a date told from an earlier one
+        ("In 2012 the firm opened. The suite shipped six months later than promised.",
+         [("2012", "2012"), ("six months", "P6M")]),
+    ],
+)
+def test_dates_told_from_the_date_before(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected

@@ -134,3 +134,60 @@ def test_datenorm_relative_date_outside_the_calendar_is_no_date(
 def test_datenorm_relative_date_in_the_calendar_has_four_digit_years(text: str, anchor: dt.date, value: str) -> None:
     result = normalize_date(text, anchor)
     assert result is not None and result.value == value
+
+
+@pytest.mark.parametrize(
+    ("value", "years", "shifted"),
+    [("1989-Q3", -1, "1988-Q3"), ("FY1990", -1, "FY1989"), ("1989-09-30", -1, "1988-09-30"), ("1989-H1", -1, "1988-H1"),
+     ("1989", -1, "1988"), ("1989-03", 2, "1991-03"), ("2024-02-29", -1, None), ("1989-W05", -1, None),
+     ("1988/1990", -1, None), ("199", -1, None), ("0001-05", -1, None), (None, -1, None)],
+)
+def test_datenorm_shift_years(value: str | None, years: int, shifted: str | None) -> None:
+    from factx.datenorm import shift_years
+
+    assert shift_years(value, years) == shifted
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "granularity", "value"),
+    [
+        ("the following day", "2003-06-30", "day", "2003-07-01"),
+        ("The previous day", "2003-03-01", "day", "2003-02-28"),
+        ("three years later", "2001", "year", "2004"),
+        ("two years earlier", "2001-05-04", "day", "1999"),
+        ("later that year", "2001-05", "month", "2001"),
+        ("earlier that day", "2001-05-04", "day", "2001-05-04"),
+        ("the following month", "2001-12", "month", "2002-01"),
+        ("two weeks later", "2001-05-04", "day", "2001-W20"),
+        ("the same month", "2001-05-04", "day", "2001-05"),
+        ("the following day", "2001", "year", None),  # a year cannot carry a day
+        ("that month", "2001-Q2", "quarter", None),
+        ("the following day", "9999-12-31", "day", None),
+        ("ten days before", "2001-05-04", "day", None),  # before an event, not the date said before
+        ("the next year", "2001", "year", None),
+        ("the weekend", "2001-05-04", "day", None),
+    ],
+)
+def test_datenorm_from_reference(text: str, reference: str, granularity: str, value: str | None) -> None:
+    from factx.datenorm import DateValue, from_reference
+
+    result = from_reference(text, DateValue(reference, "date", granularity))
+    assert (result.value if result else None) == value
+    if result is not None:
+        assert result.kind == "date" and result.relative
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "future", "value"),
+    [
+        ("the weekend", dt.date(2022, 11, 28), False, "2022-W47-WE"),  # a Monday: the one just over
+        ("the weekend", dt.date(2022, 11, 28), True, "2022-W48-WE"),
+        ("the weekend", dt.date(2022, 11, 26), False, "2022-W47-WE"),  # said on that Saturday
+        ("last weekend", dt.date(2022, 11, 27), False, "2022-W46-WE"),
+        ("next weekend", dt.date(2022, 11, 26), False, "2022-W48-WE"),
+        ("this weekend", dt.date(2022, 11, 24), False, "2022-W47-WE"),
+    ],
+)
+def test_datenorm_weekend(text: str, anchor: dt.date, future: bool, value: str) -> None:
+    result = normalize_date(text, anchor, future=future)
+    assert result is not None and (result.value, result.granularity) == (value, "weekend")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datenorm import fiscal_interval, normalize_date
+from ..datenorm import DateValue, fiscal_interval, from_reference, normalize_date, shift_years
 from ..extensions import SPAN_KEYS
 from .rules import RuleIndex, rule_index
 
@@ -46,6 +47,7 @@ class DateExtractor:
         rule_spans = sorted((doc[s:e] for s, (e, _rid) in index.starts["DATE"].items()), key=lambda s: s.start)
         queue = list(spans)
         seen: set[tuple[int, int]] = set()
+        compared_starts: set[int] = set()
         while queue:
             span = queue.pop(0)
             if (span.start, span.end) in seen:
@@ -63,10 +65,18 @@ class DateExtractor:
             opener = prev if modifier is None else ""
             if span[0].lower_ in _LEADING_DROP:
                 opener = span[0].lower_
-            value = normalize_date(core, anchor, future=tense == "future",
-                                   month_may=modifier is not None or prev in ("in", "on", "by", "of"),
-                                   past=span[0].lower_ == "since" or tense == "past",
-                                   offset=opener == "in" and tense == "future")
+            value: DateValue | None = _compared_period(span, core, kept, compared_starts, anchor)
+            if value is not None:
+                compared_starts.add(span.start)
+            elif (span.end == len(doc) or doc[span.end].lower_ != "than") and (
+                told := from_reference(core, _last_date(kept))
+            ) is not None:  # "six months later than promised" is a duration
+                value = told
+            else:
+                value = normalize_date(core, anchor, future=tense == "future",
+                                       month_may=modifier is not None or prev in ("in", "on", "by", "of"),
+                                       past=span[0].lower_ == "since" or tense == "past",
+                                       offset=opener == "in" and tense == "future")
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
                 inner = [r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
@@ -268,6 +278,68 @@ def _is_comparison_from(doc: Doc, span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s", "to", "levels", "level"):
         return True
     return first.head.lemma_ in _COMPARISON_VERBS
+
+
+_PERIOD_WORDS = r"(?:quarter|period|half|results|months|month|year)"
+_COMPARED = re.compile(
+    r"^(?:the )?(?:(?:comparable|corresponding|same|prior) )*(?:(?:year ?- ?(?:ago|earlier)|prior ?- ?year)"
+    rf"(?: (?P<ord>first|second|third|fourth) quarter| (?P<period>{_PERIOD_WORDS}))?"
+    rf"|(?P<period2>{_PERIOD_WORDS}) (?:a year (?:ago|earlier|before)|(?:of )?last year|the year before)"
+    r"|(?P<bare>(?:a|one) year (?:ago|earlier|before)))$"
+)
+_LATEST = re.compile(r"^(?:the )?(?:latest|current|most recent|just-ended|same) period$")
+_FIGURES = {"%", "percent", "cents", "cent"}
+_SAID_DAYS = _WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"}
+
+
+def _compared_period(span: Span, core: str, kept: list[Span], compared: set[int],
+                     anchor: dt.date | None) -> DateValue | None:
+    """The period a results figure is compared with: "the year-ago quarter", "a year earlier"
+    beside a figure ("from $4 million a year earlier"), "the year-earlier period" are the period
+    last reported before them (the latest quarter, half, month, year or written date in the text,
+    not a weekday or "today": when it was said) one year back; "the latest period" is that period.
+    None when the expression is no such comparison ("a year ago" with no figure beside it)."""
+    text = re.sub(r"\s+", " ", core.lower().replace("’", "'")).strip()
+    latest = _LATEST.match(text)
+    match = None if latest else _COMPARED.match(text)
+    if latest is None and match is None:
+        return None
+    if match is not None and match["bare"] and not any(
+        t.tag_ == "$" or t.lower_ in _FIGURES for t in span.sent
+    ):
+        return None
+    reference = None
+    for earlier in reversed(kept):
+        info = earlier._.factx_date
+        if earlier.start in compared or info["kind"] != "date" or not info["value"]:
+            continue
+        if info["granularity"] not in ("quarter", "half", "fiscal_year", "month", "year", "day", "season") or (
+            info["granularity"] == "day" and earlier[-1].lower_ in _SAID_DAYS
+        ):
+            continue
+        reference = info
+        break
+    if match is not None and match["ord"]:  # "the year-ago third quarter": that quarter, a year back
+        quarter = normalize_date(f"the {match['ord']} quarter", anchor, past=True)
+        value = shift_years(quarter.value if quarter else None, -1)
+        return DateValue(value, "date", "quarter", None, True) if value else None
+    if reference is None:
+        if latest is not None or anchor is None:
+            return None
+        return DateValue(str(anchor.year - 1), "date", "year", None, True)
+    value = reference["value"] if latest is not None else shift_years(reference["value"], -1)
+    if value is None:
+        return None
+    return DateValue(value, "date", reference["granularity"], None, True)
+
+
+def _last_date(kept: list[Span]) -> DateValue | None:
+    """The calendar date mentioned last before a span: what "the following day" is told from."""
+    for earlier in reversed(kept):
+        info = earlier._.factx_date
+        if info["kind"] == "date" and info["value"]:
+            return DateValue(info["value"], "date", info["granularity"], None, info["relative"])
+    return None
 
 
 def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:

@@ -56,6 +56,15 @@ _PATTERNS = {
     ),
     "m": re.compile(rf"^{_MONTH_RE}$"),
     "relative_month": re.compile(rf"^(?P<which>last|this|next|this past|this coming) {_MONTH_RE}$"),
+    "era_year": re.compile(
+        r"^(?:(?:c\.|circa|about|around) )?(?:(?P<n>\d{1,4}) ?(?P<era>bce|b\.c\.e\.?|bc|b\.c\.?|ce|c\.e\.?|ad|a\.d\.?)"
+        r"|(?:a\.d\.? ?(?P<n2>\d{1,4})|ad ?(?P<n3>\d{3,4})))$"
+    ),
+    "short_year": re.compile(r"^(?:the )?(?:class of )?'(?P<yy>\d\d)$"),
+    "holiday": re.compile(
+        r"^(?:(?P<which>last|this|next|this past|this coming) )?(?P<name>christmas eve|christmas day|christmas|"
+        r"new year's eve|new year's day|halloween|valentine's day|thanksgiving day|thanksgiving)(?: (?P<year>\d{4}))?$"
+    ),
     "century": re.compile(r"^(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century$"),
     "word_century": re.compile(r"^(?:the )?(?P<n>[a-z-]+)[- ]century$"),
     "short_decade": re.compile(r"^(?:the )?'(?P<d>\d)0s$"),
@@ -259,11 +268,13 @@ def _in_calendar(value: DateValue) -> DateValue | None:
             return None
         digits = match["year"]
         width = _YEAR_WIDTH.get(value.granularity or "", 4) if value.kind == "date" else len(digits)
-        if digits.startswith("-") or len(digits) > 4 or len(digits) > width:
+        if digits.startswith("-") and (value.relative or len(digits) != 5):
+            return None  # "5000 BCE" is written so; arithmetic on the anchor never goes before year 1
+        if len(digits.lstrip("-")) > 4 or len(digits.lstrip("-")) > width:
             return None
         if width == 4 and int(digits) == 0:
             return None
-        parts.append(f"{match['fy'] or ''}{digits.zfill(width)}{match['rest']}")
+        parts.append(f"{match['fy'] or ''}{digits if digits.startswith('-') else digits.zfill(width)}{match['rest']}")
     return replace(value, value="/".join(parts))
 
 
@@ -392,6 +403,20 @@ def _simple(  # noqa: C901
         if anchor is None:
             return DateValue(None, "date", "month", None, True)
         return DateValue(f"{_closest_year(anchor, month, None, past, future)}-{month:02d}", "date", "month", None, True)
+    if m := p["era_year"].match(core):  # "5000 BCE" is -5000, "AD 842" 0842
+        number = int(m["n"] or m["n2"] or m["n3"])
+        before = (m["era"] or "").startswith("b")
+        return DateValue(f"-{number:04d}" if before else f"{number:04d}", "date", "year") if number else None
+    if m := p["short_year"].match(core):  # "class of '71": the latest such year up to ten years ahead
+        base = anchor.year if anchor else 1999
+        short = base // 100 * 100 + int(m["yy"])
+        if short + 100 <= base + 10:
+            short += 100
+        elif short > base + 10:
+            short -= 100
+        return DateValue(str(short), "date", "year", None, anchor is not None)
+    if m := p["holiday"].match(core):
+        return _holiday(m["name"], m["which"], int(m["year"]) if m["year"] else None, anchor, past, future)
     if m := p["relative_month"].match(core):
         return _relative_month(m["which"], MONTHS[m["month"]], anchor)
     if (m := p["century"].match(core)) or (m := p["word_century"].match(core)):
@@ -506,6 +531,39 @@ def _weekday(weekday: int, which: str | None, anchor: dt.date | None, future: bo
         if which == "last" and delta == 0:
             delta = 7
         day = anchor - dt.timedelta(days=delta)
+    return DateValue(day.isoformat(), "date", "day", None, True)
+
+
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                   "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+                   "valentine's day": (2, 14)}
+
+
+def _holiday_day(name: str, year: int) -> dt.date:
+    if name in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[name])
+    first = dt.date(year, 11, 1)  # Thanksgiving (US): the fourth Thursday of November
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday(name: str, which: str | None, year: int | None, anchor: dt.date | None, past: bool,
+             future: bool) -> DateValue | None:
+    """"Christmas", "last Thanksgiving", "Halloween 2019": the day, its year written, else by tense
+    like a month and day ("last" the latest before the document date, "next" the first after)."""
+    if year is not None:
+        return DateValue(_holiday_day(name, year).isoformat(), "date", "day")
+    if anchor is None:
+        return DateValue(None, "date", "day", None, True)
+    this = _holiday_day(name, anchor.year)
+    if which in ("last", "this past"):
+        day = this if this < anchor else _holiday_day(name, anchor.year - 1)
+    elif which in ("next", "this coming"):
+        day = this if this > anchor else _holiday_day(name, anchor.year + 1)
+    elif which == "this":
+        day = this
+    else:
+        day = dt.date.fromisoformat(f"{_closest_year(anchor, this.month, this.day, past, future)}-{this.month:02d}-01")
+        day = _holiday_day(name, day.year)
     return DateValue(day.isoformat(), "date", "day", None, True)
 
 

@@ -123,3 +123,21 @@ def test_compared_period_is_the_reported_period_a_year_back(
 )
 def test_dates_told_from_the_date_before(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Readers prefer short texts (Okafor 2009; Lind et al., 2012).", [("2009", "2009"), ("2012", "2012")]),
+        ("The method of Varga and Lutz 2016 was used (Mbeki 2011, 45).", [("2016", "2016"), ("2011", "2011")]),
+        ("Harbor Society of Anglers Tuesday, March 10, 2015 The club met.",
+         [("Tuesday, March 10, 2015", "2015-03-10")]),
+        ("The fort was built around 350 BCE and rebuilt in AD 1120.",
+         [("around 350 BCE", "-0350"), ("AD 1120", "1120")]),
+        # names with years and numbers stay no dates
+        ("Kenya Vision 2030 guides the plan, and Euro 2028 opens soon.", []),
+        ("The seats in row AD 12 were sold.", []),
+    ],
+)
+def test_years_in_citations_eras_and_headlines(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected

@@ -191,3 +191,38 @@ def test_datenorm_from_reference(text: str, reference: str, granularity: str, va
 def test_datenorm_weekend(text: str, anchor: dt.date, future: bool, value: str) -> None:
     result = normalize_date(text, anchor, future=future)
     assert result is not None and (result.value, result.granularity) == (value, "weekend")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5000 BCE", "-5000"), ("about 400 BCE", "-0400"), ("508 B.C.", "-0508"), ("500 CE", "0500"),
+        ("AD842", "0842"), ("347 AD", "0347"), ("A.D. 71", "0071"), ("0 BC", None), ("12345 BC", None),
+        ("'71", "1971"), ("the class of '05", "2005"), ("'31", "2031"), ("'33", "1933"),  # up to ten years ahead
+    ],
+)
+def test_datenorm_era_and_short_years(text: str, value: str | None) -> None:
+    result = normalize_date(text, ANCHOR)  # 2022-11-26
+    assert (result.value if result else None) == value
+    if result is not None:
+        assert (result.kind, result.granularity) == ("date", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "value"),
+    [
+        ("Christmas", {}, "2022-12-25"),  # a month ahead is closer than last year's
+        ("Valentine's Day", {"past": True}, "2022-02-14"),
+        ("Valentine's Day", {"future": True}, "2023-02-14"),
+        ("Halloween", {}, "2022-10-31"),
+        ("Thanksgiving", {}, "2022-11-24"),  # the fourth Thursday of November
+        ("last Thanksgiving", {}, "2022-11-24"),
+        ("next Thanksgiving", {}, "2023-11-23"),
+        ("New Year's Eve", {"future": True}, "2022-12-31"),
+        ("Christmas Eve 2019", {}, "2019-12-24"),
+        ("Christmas trees", {}, None),
+    ],
+)
+def test_datenorm_holidays(text: str, kwargs: dict[str, bool], value: str | None) -> None:
+    result = normalize_date(text, ANCHOR, **kwargs)
+    assert (result.value if result else None) == value

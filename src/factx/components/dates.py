@@ -48,9 +48,11 @@ class DateExtractor:
         queue = list(spans)
         seen: set[tuple[int, int]] = set()
         compared_starts: set[int] = set()
+        rule_bounds = {(r.start, r.end) for r in rule_spans}
+        shrunk: set[tuple[int, int]] = set()  # spans cut from a NER span that is no date: a point or nothing
         while queue:
             span = queue.pop(0)
-            if (span.start, span.end) in seen:
+            if (span.start, span.end) in seen or any(k.start < span.end and span.start < k.end for k in kept):
                 continue
             seen.add((span.start, span.end))
             candidate = span
@@ -79,9 +81,16 @@ class DateExtractor:
                                        offset=opener == "in" and tense == "future")
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
-                inner = [r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
-                         and (r.end - r.start) < (candidate.end - candidate.start)]
-                queue[:0] = filter_spans(inner)
+                inner = filter_spans([r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
+                                      and (r.end - r.start) < (candidate.end - candidate.start)])
+                if not inner and candidate.label_ in _NER_LABELS and 1 < len(candidate) <= 8:
+                    # "Wednesday, October 9, 2013 October", "Brieber 2014": a word too many at an edge
+                    edges = [doc[candidate.start:candidate.end - 1], doc[candidate.start + 1:candidate.end]]
+                    shrunk.update((e.start, e.end) for e in edges if (e.start, e.end) not in rule_bounds)
+                    inner[:0] = edges
+                queue[:0] = inner
+                continue
+            if (candidate.start, candidate.end) in shrunk and value.kind != "date":
                 continue
             if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind) or is_fraction(
                 doc, span
@@ -185,10 +194,14 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
     if span[0].text[:1].isupper() and "-" in span.text and capitalized_next:
         return True
     named = prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ in ("PROPN", "NOUN", "ADJ")
+    if named and _is_citation(doc, span):
+        return False  # "(Smith 2004)", "Heidenreich & Turano 2011;": the year of a cited work
     if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].shape_.startswith("d"):
         return True  # "Plan 2030", "Euro 2028"
-    if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].lower_ in _MONTHS_AND_DAYS:
-        return True  # "Long March 5"
+    if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].lower_ in _MONTHS_AND_DAYS and (
+        span[0].lower_ not in _WEEKDAYS
+    ):
+        return True  # "Long March 5"; a weekday after a headline word is a date ("Magicians Wednesday, Oct. 9")
     if len(span) == 1 and span[0].shape_ == "dddd":
         head = span[0].head
         if span[0].dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and head.i > span[0].i and (
@@ -200,6 +213,25 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
         if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
             return True
     return False
+
+
+def _is_citation(doc: Doc, span: Span) -> bool:
+    """A year right after an author's name in a reference: inside parentheses and followed by ")",
+    ";" or "," ("(Smith 2004)", "(Baron & Beresford 2014)", "(Smith 1994, 6)"), or after two names
+    joined by "and"/"&" or after "et al." ("Polio and Gass 1997")."""
+    if len(span) != 1 or span[0].shape_ != "dddd":
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ in ("al.", "al"):
+        return True
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    before = doc[max(span.sent.start, span.start - 12):span.start]
+    opened = [t.text for t in before if t.text in "()"]
+    if opened and opened[-1] == "(" and nxt in (")", ";", ","):
+        return True
+    two = doc[span.start - 3:span.start] if span.start >= 3 else None
+    return bool(two is not None and two[1].lower_ in ("and", "&") and two[0].is_title and two[2].is_title
+                and two[0].pos_ == "PROPN" and two[2].pos_ == "PROPN")
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "is", "are", "be", "going"}
@@ -287,7 +319,7 @@ _COMPARED = re.compile(
     rf"|(?P<period2>{_PERIOD_WORDS}) (?:a year (?:ago|earlier|before)|(?:of )?last year|the year before)"
     r"|(?P<bare>(?:a|one) year (?:ago|earlier|before)))$"
 )
-_LATEST = re.compile(r"^(?:the )?(?:latest|current|most recent|just-ended|same) period$")
+_LATEST = re.compile(r"^(?:the )?(?:latest|current|most recent|just-ended) period$")
 _FIGURES = {"%", "percent", "cents", "cent"}
 _SAID_DAYS = _WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"}
 

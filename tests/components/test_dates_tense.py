@@ -95,6 +95,13 @@ def test_dateline_date_once_in_a_text_read_in_pieces(monkeypatch: pytest.MonkeyP
          [("March 31", "2015-03-31"), ("a year ago", "2014-03-31")]),
         ("Pell Corp. said on Monday that fiscal 2014 revenue was $2 billion. The latest period included a charge.",
          [("Monday", "2015-04-20"), ("fiscal 2014", "FY2014"), ("The latest period", "FY2014")]),
+        # a day a quarter ends on gives "the year-ago quarter" its quarter; "last year" is no reported period
+        ("Assets were $9 million on Sept. 30, against $8 million in the year-ago quarter.",
+         [("Sept. 30", "2014-09-30"), ("the year-ago quarter", "2013-Q3")]),
+        ("Kell Inc. lost money last year. Sales rose 3% from a year earlier.",
+         [("last year", "2014"), ("a year earlier", "2014")]),
+        ("Rand Co. said on Monday that sales fell on March 31. The latest period was weak.",
+         [("Monday", "2015-04-20"), ("March 31", "2015-03-31")]),
         # no figure beside "a year ago": the document's year before
         ("Pell Corp. said on Monday that fiscal 2014 revenue fell. She joined Pell a year ago.",
          [("Monday", "2015-04-20"), ("fiscal 2014", "FY2014"), ("a year ago", "2014")]),

@@ -349,20 +349,28 @@ def _compared_period(span: Span, core: str, kept: list[Span], compared: set[int]
             info["granularity"] == "day" and earlier[-1].lower_ in _SAID_DAYS
         ):
             continue
+        if info["relative"] and info["granularity"] == "year" and anchor and info["value"] < str(anchor.year):
+            continue  # "last year" is itself a comparison, not the period reported on
         reference = info
         break
     if match is not None and match["ord"]:  # "the year-ago third quarter": that quarter, a year back
         quarter = normalize_date(f"the {match['ord']} quarter", anchor, past=True)
         value = shift_years(quarter.value if quarter else None, -1)
         return DateValue(value, "date", "quarter", None, True) if value else None
-    if reference is None:
-        if latest is not None or anchor is None:
+    granularity = reference["granularity"] if reference else None
+    if latest is not None:  # "the latest period": the quarter, half or fiscal year reported on
+        if reference is None or granularity not in ("quarter", "half", "fiscal_year"):
             return None
-        return DateValue(str(anchor.year - 1), "date", "year", None, True)
-    value = reference["value"] if latest is not None else shift_years(reference["value"], -1)
-    if value is None:
-        return None
-    return DateValue(value, "date", reference["granularity"], None, True)
+        return DateValue(reference["value"], "date", granularity, None, True)
+    if reference is None:
+        return DateValue(str(anchor.year - 1), "date", "year", None, True) if anchor else None
+    value = reference["value"]
+    named = match["period"] or match["period2"] if match is not None else None
+    if named == "quarter" and granularity in ("day", "month"):  # "the quarter ended Sept. 30 ... the year-ago quarter"
+        month = int(value[5:7])
+        value, granularity = f"{value[:4]}-Q{(month - 1) // 3 + 1}", "quarter"
+    value = shift_years(value, -1)
+    return DateValue(value, "date", granularity, None, True) if value else None
 
 
 def _last_date(kept: list[Span]) -> DateValue | None:

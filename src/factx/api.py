@@ -18,7 +18,7 @@ from .isolation import InternalFailure, check_fault, doc_failure, failure_from, 
 from .nlp import Settings, build_nlp
 from .offsets import OffsetMap, Shift, remap
 from .read import SourceText
-from .records import Document
+from .records import DateFact, Document
 
 
 @dataclass(frozen=True)
@@ -68,6 +68,7 @@ class _Piece:
     begin: int = 0
     count: int = 1
     failure: Failure | None = None
+    dateline: DateFact | None = None
 
 
 def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple[list[tuple[int, Doc]], str]:
@@ -88,6 +89,16 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
         doc._.factx_document_date = date
         docs.append((begin, doc))
     return docs, source
+
+
+def dateline_date(text: str) -> DateFact | None:
+    """The date of a press-release dateline ("BEIJING, Oct. 26, 2024 (Xinhua) --") as a date fact of
+    the text: the model never reads the header, but the dateline is written in the article."""
+    header = read_header(text)
+    if header.date_span is None or header.date is None:
+        return None
+    start, end = header.date_span
+    return DateFact(text[start:end], start, end, header.date.isoformat(), "date", "day", None, False, None)
 
 
 def split_text(content: str, start: int, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
@@ -138,6 +149,7 @@ def process(
             try:
                 check_fault("prepare", item.content)
                 docs, date_source = prepare(nlp, item, date)
+                dateline = dateline_date(item.repaired or item.content)
             except FactxError as err:
                 yield None, _Piece(number, item, failure=Failure(item.source, type(err).__name__, str(err)))
                 continue
@@ -145,7 +157,7 @@ def process(
                 yield None, _Piece(number, item, failure=Failure.internal(item.source, failure_from("prepare", err)))
                 continue
             for begin, doc in docs:
-                yield doc, _Piece(number, item, date_source, begin, len(docs))
+                yield doc, _Piece(number, item, date_source, begin, len(docs), dateline=dateline)
 
     parts: list[tuple[int, Document | InternalFailure]] = []
     for doc, context in run_pipeline(nlp, feed(), batch_size):
@@ -167,6 +179,8 @@ def process(
             pieces, parts = parts, []
             failure = next((o for _, o in pieces if isinstance(o, InternalFailure)), None)
             outcome = failure if failure is not None else guard("merge", partial(_merge, pieces))
+        if isinstance(outcome, Document) and piece.dateline is not None:
+            outcome.dates.insert(0, piece.dateline)
         if isinstance(outcome, Document) and item.repaired is not None:
             # Facts were found in the repaired text; their offsets index the text as decoded.
             outcome = guard("offsets", partial(_remap, outcome, item))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -56,6 +56,15 @@ _PATTERNS = {
     ),
     "m": re.compile(rf"^{_MONTH_RE}$"),
     "relative_month": re.compile(rf"^(?P<which>last|this|next|this past|this coming) {_MONTH_RE}$"),
+    "era_year": re.compile(
+        r"^(?:(?:c\.|circa|about|around) )?(?:(?P<n>\d{1,4}) ?(?P<era>bce|b\.c\.e\.?|bc|b\.c\.?|ce|c\.e\.?|ad|a\.d\.?)"
+        r"|(?:a\.d\.? ?(?P<n2>\d{1,4})|ad ?(?P<n3>\d{3,4})))$"
+    ),
+    "short_year": re.compile(r"^(?:the )?(?:class of )?'(?P<yy>\d\d)$"),
+    "holiday": re.compile(
+        r"^(?:(?P<which>last|this|next|this past|this coming) )?(?P<name>christmas eve|christmas day|christmas|"
+        r"new year's eve|new year's day|halloween|valentine's day|thanksgiving day|thanksgiving)(?: (?P<year>\d{4}))?$"
+    ),
     "century": re.compile(r"^(?:the )?(?P<n>\d{1,2})(?:st|nd|rd|th)[- ]century$"),
     "word_century": re.compile(r"^(?:the )?(?P<n>[a-z-]+)[- ]century$"),
     "short_decade": re.compile(r"^(?:the )?'(?P<d>\d)0s$"),
@@ -235,10 +244,38 @@ def normalize_date(
     try:
         value = _normalize(text, anchor, future=future, month_may=month_may, past=past)
         if offset and value is not None and value.kind == "duration" and anchor is not None:
-            return _later(value, anchor)
-        return value
+            value = _later(value, anchor)
     except (OverflowError, ValueError):
         return None
+    return _in_calendar(value) if value is not None else None
+
+
+_YEAR_WIDTH = {"century": 2, "decade": 3}
+_LEADING_YEAR = re.compile(r"(?P<fy>FY)?(?P<year>-?\d+)(?P<rest>(?:-[^/]*)?)")
+
+
+def _in_calendar(value: DateValue) -> DateValue | None:
+    """The value if every year in it is a year 1-9999, four digits written ("0999" for 999; a
+    decade three digits, a century two); None when arithmetic on the anchor left the calendar:
+    "next year" from 9999-12-31 ("10000") or "3000 years ago" from 2024. Durations and sets are
+    no points in the calendar and pass as they are."""
+    if value.kind not in ("date", "interval") or value.value is None:
+        return value
+    parts = []
+    for part in value.value.split("/"):
+        match = _LEADING_YEAR.fullmatch(part)
+        if match is None:
+            return None
+        digits = match["year"]
+        width = _YEAR_WIDTH.get(value.granularity or "", 4) if value.kind == "date" else len(digits)
+        if digits.startswith("-") and (value.relative or len(digits) != 5):
+            return None  # "5000 BCE" is written so; arithmetic on the anchor never goes before year 1
+        if len(digits.lstrip("-")) > 4 or len(digits.lstrip("-")) > width:
+            return None
+        if width == 4 and int(digits) == 0:
+            return None
+        parts.append(f"{match['fy'] or ''}{digits if digits.startswith('-') else digits.zfill(width)}{match['rest']}")
+    return replace(value, value="/".join(parts))
 
 
 def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bool, past: bool) -> DateValue | None:
@@ -326,6 +363,8 @@ def _simple(  # noqa: C901
         return DateValue((anchor + dt.timedelta(days=shift)).isoformat(), "date", "day", None, True)
     if core in ("now", "currently", "recently", "the same day", "the same year"):
         return None
+    if m := re.fullmatch(r"(?:the |(?P<which>this|last|next|this past|this coming) )?weekend", core):
+        return _weekend(m["which"], anchor, future and m["which"] != "last")
     if core in _SET_WORDS:
         return DateValue(_SET_WORDS[core], "set", None)
     if m := p["every"].match(core):
@@ -364,6 +403,20 @@ def _simple(  # noqa: C901
         if anchor is None:
             return DateValue(None, "date", "month", None, True)
         return DateValue(f"{_closest_year(anchor, month, None, past, future)}-{month:02d}", "date", "month", None, True)
+    if m := p["era_year"].match(core):  # "5000 BCE" is -5000, "AD 842" 0842
+        number = int(m["n"] or m["n2"] or m["n3"])
+        before = (m["era"] or "").startswith("b")
+        return DateValue(f"-{number:04d}" if before else f"{number:04d}", "date", "year") if number else None
+    if m := p["short_year"].match(core):  # "class of '71": the latest such year up to ten years ahead
+        base = anchor.year if anchor else 1999
+        short = base // 100 * 100 + int(m["yy"])
+        if short + 100 <= base + 10:
+            short += 100
+        elif short > base + 10:
+            short -= 100
+        return DateValue(str(short), "date", "year", None, anchor is not None)
+    if m := p["holiday"].match(core):
+        return _holiday(m["name"], m["which"], int(m["year"]) if m["year"] else None, anchor, past, future)
     if m := p["relative_month"].match(core):
         return _relative_month(m["which"], MONTHS[m["month"]], anchor)
     if (m := p["century"].match(core)) or (m := p["word_century"].match(core)):
@@ -479,6 +532,55 @@ def _weekday(weekday: int, which: str | None, anchor: dt.date | None, future: bo
             delta = 7
         day = anchor - dt.timedelta(days=delta)
     return DateValue(day.isoformat(), "date", "day", None, True)
+
+
+_FIXED_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+                   "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
+                   "valentine's day": (2, 14)}
+
+
+def _holiday_day(name: str, year: int) -> dt.date:
+    if name in _FIXED_HOLIDAYS:
+        return dt.date(year, *_FIXED_HOLIDAYS[name])
+    first = dt.date(year, 11, 1)  # Thanksgiving (US): the fourth Thursday of November
+    return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+
+
+def _holiday(name: str, which: str | None, year: int | None, anchor: dt.date | None, past: bool,
+             future: bool) -> DateValue | None:
+    """"Christmas", "last Thanksgiving", "Halloween 2019": the day, its year written, else by tense
+    like a month and day ("last" the latest before the document date, "next" the first after)."""
+    if year is not None:
+        return DateValue(_holiday_day(name, year).isoformat(), "date", "day")
+    if anchor is None:
+        return DateValue(None, "date", "day", None, True)
+    this = _holiday_day(name, anchor.year)
+    if which in ("last", "this past"):
+        day = this if this < anchor else _holiday_day(name, anchor.year - 1)
+    elif which in ("next", "this coming"):
+        day = this if this > anchor else _holiday_day(name, anchor.year + 1)
+    elif which == "this":
+        day = this
+    else:
+        day = dt.date.fromisoformat(f"{_closest_year(anchor, this.month, this.day, past, future)}-{this.month:02d}-01")
+        day = _holiday_day(name, day.year)
+    return DateValue(day.isoformat(), "date", "day", None, True)
+
+
+def _weekend(which: str | None, anchor: dt.date | None, future: bool) -> DateValue:
+    """"the weekend", "last weekend": TimeML "1989-W43-WE", the ISO week of its Saturday. Past (or
+    no tense) is the latest weekend begun by the document date, future and "next" the first not yet
+    over; "this weekend" with no tense is the one of the document's week."""
+    if anchor is None:
+        return DateValue(None, "date", "weekend", None, True)
+    saturday = anchor - dt.timedelta(days=(anchor.weekday() - 5) % 7)  # latest Saturday on or before
+    if which in ("next", "this coming") or future or which == "this" and anchor.weekday() < 5:
+        if anchor.weekday() < 5 or which in ("next", "this coming") and anchor.weekday() == 5:
+            saturday += dt.timedelta(days=7)
+    elif which == "last" and anchor.weekday() >= 5:
+        saturday -= dt.timedelta(days=7)  # "last weekend" said on a Sunday: the one before
+    iso = saturday.isocalendar()
+    return DateValue(f"{iso.year}-W{iso.week:02d}-WE", "date", "weekend", None, True)
 
 
 def _relative_month(which: str, month: int, anchor: dt.date | None) -> DateValue:
@@ -627,3 +729,73 @@ def fiscal_interval(value: str | None, start_month: int | None) -> str | None:
     begin_year, begin_month = _add_months(first, offset)
     end_year, end_month = _add_months(first, offset + length - 1)
     return f"{begin_year}-{begin_month:02d}/{end_year}-{end_month:02d}"
+
+
+_SHIFTABLE = re.compile(r"(?P<fy>FY)?(?P<year>\d{4})(?P<rest>(?:-(?:\d{2}(?:-\d{2})?|Q[1-4]|H[12]|SP|SU|FA|WI))?)")
+
+
+def shift_years(value: str | None, years: int) -> str | None:
+    """A calendar value moved by whole years at its own granularity: ``("1989-Q3", -1)`` ->
+    "1988-Q3", ``("FY1990", -1)`` -> "FY1989"; None for what cannot move (intervals, weeks,
+    decades, February 29 in a common year, a year outside 1-9999)."""
+    match = _SHIFTABLE.fullmatch(value or "")
+    if match is None:
+        return None
+    year = int(match["year"]) + years
+    if not 1 <= year <= 9999:
+        return None
+    rest = match["rest"]
+    day = re.fullmatch(r"-(\d{2})-(\d{2})", rest)
+    if day and _valid_day(year, int(day.group(1)), int(day.group(2))) is None:
+        return None
+    return f"{match['fy'] or ''}{year:04d}{rest}"
+
+
+_ANAPHORIC = re.compile(
+    r"^(?:(?P<same>(?:(?:earlier|later) )?(?:that|the same) (?P<same_unit>day|week|month|year))"
+    r"|(?:the )?(?:following|previous|prior) (?P<step_unit>day|week|month|year)"
+    r"|(?P<n>[\w-]+) (?P<n_unit>day|week|month|year)s? (?P<way>later|earlier))$"
+)
+_UNIT_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 4}
+
+
+def from_reference(text: str, reference: DateValue | None) -> DateValue | None:
+    """A date told from the date mentioned before it, as TimeML anchors it: "the following day"
+    after "Oct. 23, 1998" is 1998-10-24, "three years later" after 1995 is 1998, "that year" the
+    reference's year. None when the text is no such expression or the reference cannot carry it
+    (no reference, or one coarser than the unit: "the next day" after "1995")."""
+    core = re.sub(r"\s+", " ", text.strip().lower()).strip(" ,.")
+    match = _ANAPHORIC.match(core)
+    ymd = _ymd(reference)
+    if match is None or reference is None or ymd is None or reference.granularity not in _UNIT_RANK:
+        return None
+    year, month, day = ymd
+    unit = match["same_unit"] or match["step_unit"] or match["n_unit"]
+    if _UNIT_RANK[unit] < _UNIT_RANK[reference.granularity]:
+        return None
+    if match["same"]:
+        shift = 0
+    elif match["step_unit"]:
+        shift = -1 if core.split()[-2] in ("previous", "prior") else 1
+    else:
+        count = _count(match["n"])
+        if count is None or count != int(count) or count <= 0:
+            return None
+        shift = int(count) * (1 if match["way"] == "later" else -1)
+    try:
+        if unit == "year":
+            value = DateValue(str(year + shift), "date", "year", None, True)
+        elif unit == "month":
+            base = dt.date(year, month or 1, 1)
+            shifted = _add_months(base, shift)
+            value = DateValue(f"{shifted[0]}-{shifted[1]:02d}", "date", "month", None, True)
+        else:
+            point = dt.date(year, month or 1, day or 1) + dt.timedelta(days=shift * (7 if unit == "week" else 1))
+            if unit == "week":
+                iso = point.isocalendar()
+                value = DateValue(f"{iso.year}-W{iso.week:02d}", "date", "week", None, True)
+            else:
+                value = DateValue(point.isoformat(), "date", "day", None, True)
+    except (OverflowError, ValueError):
+        return None
+    return _in_calendar(value)

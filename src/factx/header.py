@@ -43,11 +43,14 @@ _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?")
 
 @dataclass(frozen=True)
 class Header:
-    """What the header said: the date (or None), where it came from, and where the body starts."""
+    """What the header said: the date (or None), where it came from, and where the body starts;
+    for a press-release dateline, also where its date is written (a date mention of the text,
+    unlike a ``date:`` line or front matter, which are metadata)."""
 
     date: dt.date | None
     source: str  # "header", "dateline" or "none"
     end: int  # offset of the first character after the header
+    date_span: tuple[int, int] | None = None  # (start, end) of "Oct. 26, 2024" in a dateline
 
 
 def _parse_iso(value: str, where: str) -> dt.date:
@@ -96,4 +99,4 @@ def _dateline(match: re.Match[str]) -> Header:
         date = dt.date(int(match.group("year")), month, int(match.group("day")))
     except ValueError:
         return Header(None, "none", 0)
-    return Header(date, "dateline", match.end())
+    return Header(date, "dateline", match.end(), (match.start("month"), match.end("year")))

@@ -46,3 +46,105 @@ def test_non_dates(extract: Any, sentence: str) -> None:
 def test_from_in_a_comparison_is_no_start(extract: Any) -> None:
     doc = extract("Revenue rose 9% from 2014.", DATE)
     assert ("2014", None) in [(d["value"], d["modifier"]) for d in doc["dates"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "option", "expected"),
+    [
+        ("NAIROBI, Kenya, July 3, 2023 /PRNewswire/ -- The clinic opened.", None, [("July 3, 2023", "2023-07-03")]),
+        ("ROME, Jan. 5, 2022 (ANSA) -- Talks ended.", "2022-01-06", [("Jan. 5, 2022", "2022-01-05")]),
+        ("date: 2023-07-03\n\nThe clinic opened.", None, []),
+        ("---\ndate: 2023-07-03\n---\nThe clinic opened.", None, []),
+        ("ROME, Jan. 5 (ANSA) -- Talks ended.", None, []),
+    ],
+)
+def test_dateline_date_is_a_date_of_the_text(
+    extract: Any, text: str, option: str | None, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text, option)
+    assert [(d["text"], d["value"]) for d in doc["dates"]] == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+        assert (d["kind"], d["granularity"], d["relative"]) == ("date", "day", False)
+
+
+def test_dateline_date_once_in_a_text_read_in_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    import factx
+    from factx import api
+    from factx.nlp import DEFAULT_MODEL
+
+    monkeypatch.setattr(api, "CHUNK_CHARS", 120)
+    text = "ROME, Jan. 5, 2022 (ANSA) -- " + "The talks ended on Tuesday after a long night.\n\n" * 6
+    doc = factx.extract(text, model=DEFAULT_MODEL).to_dict()
+    datelines = [d for d in doc["dates"] if d["value"] == "2022-01-05"]
+    assert [(d["text"], d["start"]) for d in datelines] == [("Jan. 5, 2022", 6)]
+    tuesdays = [d for d in doc["dates"] if d["text"] == "Tuesday"]
+    assert len(tuesdays) == 6 and {d["value"] for d in tuesdays} == {"2022-01-04"}
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Brill Inc. said its second-quarter profit rose to $8 million from $6 million a year earlier.",
+         [("second-quarter", "2015-Q2"), ("a year earlier", "2014-Q2")]),
+        ("Loam Co. posted first-half sales of $90 million. In the year-ago period, sales were $70 million.",
+         [("first-half", "2015-H1"), ("the year-ago period", "2014-H1")]),
+        ("Reserves stood at $3 billion on March 31, up 4% from a year ago.",
+         [("March 31", "2015-03-31"), ("a year ago", "2014-03-31")]),
+        ("Pell Corp. said on Monday that fiscal 2014 revenue was $2 billion. The latest period included a charge.",
+         [("Monday", "2015-04-20"), ("fiscal 2014", "FY2014"), ("The latest period", "FY2014")]),
+        # a day a quarter ends on gives "the year-ago quarter" its quarter; "last year" is no reported period
+        ("Assets were $9 million on Sept. 30, against $8 million in the year-ago quarter.",
+         [("Sept. 30", "2014-09-30"), ("the year-ago quarter", "2013-Q3")]),
+        ("Kell Inc. lost money last year. Sales rose 3% from a year earlier.",
+         [("last year", "2014"), ("a year earlier", "2014")]),
+        ("Rand Co. said on Monday that sales fell on March 31. The latest period was weak.",
+         [("Monday", "2015-04-20"), ("March 31", "2015-03-31")]),
+        # no figure beside "a year ago": the document's year before
+        ("Pell Corp. said on Monday that fiscal 2014 revenue fell. She joined Pell a year ago.",
+         [("Monday", "2015-04-20"), ("fiscal 2014", "FY2014"), ("a year ago", "2014")]),
+    ],
+)
+def test_compared_period_is_the_reported_period_a_year_back(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The dam failed on June 3, 2009. The following day, crews sealed the breach.",
+         [("June 3, 2009", "2009-06-03"), ("The following day", "2009-06-04")]),
+        ("Mora moved to Quito in 2004 and three years later opened a bakery.",
+         [("2004", "2004"), ("three years later", "2007")]),
+        ("The bridge reopened in March 2011. Later that year, tolls were cut.",
+         [("March 2011", "2011-03"), ("Later that year", "2011")]),
+        ("Rebels shelled the port over the weekend, officials said.", [("the weekend", "2015-W16-WE")]),
+        # a comparison, not a date told from an earlier one
+        ("In 2012 the firm opened. The suite shipped six months later than promised.",
+         [("2012", "2012"), ("six months", "P6M")]),
+    ],
+)
+def test_dates_told_from_the_date_before(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Readers prefer short texts (Okafor 2009; Lind et al., 2012).", [("2009", "2009"), ("2012", "2012")]),
+        ("The method of Varga and Lutz 2016 was used (Mbeki 2011, 45).", [("2016", "2016"), ("2011", "2011")]),
+        ("Harbor Society of Anglers Tuesday, March 10, 2015 The club met.",
+         [("Tuesday, March 10, 2015", "2015-03-10")]),
+        ("The fort was built around 350 BCE and rebuilt in AD 1120.",
+         [("around 350 BCE", "-0350"), ("AD 1120", "1120")]),
+        # names with years and numbers stay no dates
+        ("Kenya Vision 2030 guides the plan, and Euro 2028 opens soon.", []),
+        ("The seats in row AD 12 were sold.", []),
+    ],
+)
+def test_years_in_citations_eras_and_headlines(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected

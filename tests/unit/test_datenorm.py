@@ -97,3 +97,132 @@ def test_datenorm_fiscal_interval(value: str, start: int | None, calendar: str |
     from factx.datenorm import fiscal_interval
 
     assert fiscal_interval(value, start) == calendar
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "kwargs"),
+    [
+        ("next year", dt.date(9999, 12, 31), {}),
+        ("next month", dt.date(9999, 12, 31), {}),
+        ("tomorrow", dt.date(9999, 12, 31), {}),
+        ("next week", dt.date(9999, 12, 31), {}),
+        ("the first quarter of next year", dt.date(9999, 12, 31), {}),
+        ("next fiscal year", dt.date(9999, 6, 1), {}),
+        ("two years", dt.date(9999, 3, 1), {"offset": True}),
+        ("last year", dt.date(1, 2, 1), {}),
+        ("3000 years ago", dt.date(2024, 1, 1), {}),
+    ],
+)
+def test_datenorm_relative_date_outside_the_calendar_is_no_date(
+    text: str, anchor: dt.date, kwargs: dict[str, bool]
+) -> None:
+    assert normalize_date(text, anchor, **kwargs) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "value"),
+    [
+        ("this year", dt.date(9999, 12, 31), "9999"),
+        ("last year", dt.date(9999, 12, 31), "9998"),
+        ("last year", dt.date(1000, 3, 1), "0999"),
+        ("next year", dt.date(1, 1, 1), "0002"),
+        ("this fiscal year", dt.date(9999, 12, 31), "FY9999"),
+        ("the '90s", dt.date(9999, 12, 31), "999"),
+        ("this decade", dt.date(2024, 1, 1), "202"),
+    ],
+)
+def test_datenorm_relative_date_in_the_calendar_has_four_digit_years(text: str, anchor: dt.date, value: str) -> None:
+    result = normalize_date(text, anchor)
+    assert result is not None and result.value == value
+
+
+@pytest.mark.parametrize(
+    ("value", "years", "shifted"),
+    [("1989-Q3", -1, "1988-Q3"), ("FY1990", -1, "FY1989"), ("1989-09-30", -1, "1988-09-30"), ("1989-H1", -1, "1988-H1"),
+     ("1989", -1, "1988"), ("1989-03", 2, "1991-03"), ("2024-02-29", -1, None), ("1989-W05", -1, None),
+     ("1988/1990", -1, None), ("199", -1, None), ("0001-05", -1, None), (None, -1, None)],
+)
+def test_datenorm_shift_years(value: str | None, years: int, shifted: str | None) -> None:
+    from factx.datenorm import shift_years
+
+    assert shift_years(value, years) == shifted
+
+
+@pytest.mark.parametrize(
+    ("text", "reference", "granularity", "value"),
+    [
+        ("the following day", "2003-06-30", "day", "2003-07-01"),
+        ("The previous day", "2003-03-01", "day", "2003-02-28"),
+        ("three years later", "2001", "year", "2004"),
+        ("two years earlier", "2001-05-04", "day", "1999"),
+        ("later that year", "2001-05", "month", "2001"),
+        ("earlier that day", "2001-05-04", "day", "2001-05-04"),
+        ("the following month", "2001-12", "month", "2002-01"),
+        ("two weeks later", "2001-05-04", "day", "2001-W20"),
+        ("the same month", "2001-05-04", "day", "2001-05"),
+        ("the following day", "2001", "year", None),  # a year cannot carry a day
+        ("that month", "2001-Q2", "quarter", None),
+        ("the following day", "9999-12-31", "day", None),
+        ("ten days before", "2001-05-04", "day", None),  # before an event, not the date said before
+        ("the next year", "2001", "year", None),
+        ("the weekend", "2001-05-04", "day", None),
+    ],
+)
+def test_datenorm_from_reference(text: str, reference: str, granularity: str, value: str | None) -> None:
+    from factx.datenorm import DateValue, from_reference
+
+    result = from_reference(text, DateValue(reference, "date", granularity))
+    assert (result.value if result else None) == value
+    if result is not None:
+        assert result.kind == "date" and result.relative
+
+
+@pytest.mark.parametrize(
+    ("text", "anchor", "future", "value"),
+    [
+        ("the weekend", dt.date(2022, 11, 28), False, "2022-W47-WE"),  # a Monday: the one just over
+        ("the weekend", dt.date(2022, 11, 28), True, "2022-W48-WE"),
+        ("the weekend", dt.date(2022, 11, 26), False, "2022-W47-WE"),  # said on that Saturday
+        ("last weekend", dt.date(2022, 11, 27), False, "2022-W46-WE"),
+        ("next weekend", dt.date(2022, 11, 26), False, "2022-W48-WE"),
+        ("this weekend", dt.date(2022, 11, 24), False, "2022-W47-WE"),
+    ],
+)
+def test_datenorm_weekend(text: str, anchor: dt.date, future: bool, value: str) -> None:
+    result = normalize_date(text, anchor, future=future)
+    assert result is not None and (result.value, result.granularity) == (value, "weekend")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("5000 BCE", "-5000"), ("about 400 BCE", "-0400"), ("508 B.C.", "-0508"), ("500 CE", "0500"),
+        ("AD842", "0842"), ("347 AD", "0347"), ("A.D. 71", "0071"), ("0 BC", None), ("12345 BC", None),
+        ("'71", "1971"), ("the class of '05", "2005"), ("'31", "2031"), ("'33", "1933"),  # up to ten years ahead
+    ],
+)
+def test_datenorm_era_and_short_years(text: str, value: str | None) -> None:
+    result = normalize_date(text, ANCHOR)  # 2022-11-26
+    assert (result.value if result else None) == value
+    if result is not None:
+        assert (result.kind, result.granularity) == ("date", "year")
+
+
+@pytest.mark.parametrize(
+    ("text", "kwargs", "value"),
+    [
+        ("Christmas", {}, "2022-12-25"),  # a month ahead is closer than last year's
+        ("Valentine's Day", {"past": True}, "2022-02-14"),
+        ("Valentine's Day", {"future": True}, "2023-02-14"),
+        ("Halloween", {}, "2022-10-31"),
+        ("Thanksgiving", {}, "2022-11-24"),  # the fourth Thursday of November
+        ("last Thanksgiving", {}, "2022-11-24"),
+        ("next Thanksgiving", {}, "2023-11-23"),
+        ("New Year's Eve", {"future": True}, "2022-12-31"),
+        ("Christmas Eve 2019", {}, "2019-12-24"),
+        ("Christmas trees", {}, None),
+    ],
+)
+def test_datenorm_holidays(text: str, kwargs: dict[str, bool], value: str | None) -> None:
+    result = normalize_date(text, ANCHOR, **kwargs)
+    assert (result.value if result else None) == value

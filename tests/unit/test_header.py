@@ -38,3 +38,19 @@ def test_header_malformed_date_raises(content: str) -> None:
 def test_header_dateline_without_year_gives_no_date() -> None:
     header = read_header("BEIJING, Oct. 26 (Xinhua) -- The expo opened.")
     assert header.date is None and header.source == "none"
+
+
+@pytest.mark.parametrize(
+    ("content", "written"),
+    [
+        ("OSLO, Sept. 9, 2024 (NTB) -- The plant opened.", "Sept. 9, 2024"),
+        ("\ufeffLIMA, Peru, March 3, 2023 /PRNewswire/ -- Acme said.", "March 3, 2023"),
+        ("date: 2024-03-05\n\nText.", None),
+        ("---\ndate: 2024-03-05\n---\nText.", None),
+        ("Posted: 2024-03-03\nText.", None),
+        ("LIMA, March 3 (Reuters) -- Acme said.", None),
+    ],
+)
+def test_header_dateline_date_span(content: str, written: str | None) -> None:
+    span = read_header(content).date_span
+    assert (content[span[0]:span[1]] if span else None) == written

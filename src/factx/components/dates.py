@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datenorm import fiscal_interval, normalize_date
+from ..datenorm import DateValue, fiscal_interval, from_reference, normalize_date, shift_years
 from ..extensions import SPAN_KEYS
 from .rules import RuleIndex, rule_index
 
@@ -46,9 +47,12 @@ class DateExtractor:
         rule_spans = sorted((doc[s:e] for s, (e, _rid) in index.starts["DATE"].items()), key=lambda s: s.start)
         queue = list(spans)
         seen: set[tuple[int, int]] = set()
+        compared_starts: set[int] = set()
+        rule_bounds = {(r.start, r.end) for r in rule_spans}
+        shrunk: set[tuple[int, int]] = set()  # spans cut from a NER span that is no date: a point or nothing
         while queue:
             span = queue.pop(0)
-            if (span.start, span.end) in seen:
+            if (span.start, span.end) in seen or any(k.start < span.end and span.start < k.end for k in kept):
                 continue
             seen.add((span.start, span.end))
             candidate = span
@@ -63,15 +67,30 @@ class DateExtractor:
             opener = prev if modifier is None else ""
             if span[0].lower_ in _LEADING_DROP:
                 opener = span[0].lower_
-            value = normalize_date(core, anchor, future=tense == "future",
-                                   month_may=modifier is not None or prev in ("in", "on", "by", "of"),
-                                   past=span[0].lower_ == "since" or tense == "past",
-                                   offset=opener == "in" and tense == "future")
+            value: DateValue | None = _compared_period(span, core, kept, compared_starts, anchor)
+            if value is not None:
+                compared_starts.add(span.start)
+            elif (span.end == len(doc) or doc[span.end].lower_ != "than") and (
+                told := from_reference(core, _last_date(kept))
+            ) is not None:  # "six months later than promised" is a duration
+                value = told
+            else:
+                value = normalize_date(core, anchor, future=tense == "future",
+                                       month_may=modifier is not None or prev in ("in", "on", "by", "of"),
+                                       past=span[0].lower_ == "since" or tense == "past",
+                                       offset=opener == "in" and tense == "future")
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
-                inner = [r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
-                         and (r.end - r.start) < (candidate.end - candidate.start)]
-                queue[:0] = filter_spans(inner)
+                inner = filter_spans([r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
+                                      and (r.end - r.start) < (candidate.end - candidate.start)])
+                if not inner and candidate.label_ in _NER_LABELS and 1 < len(candidate) <= 8:
+                    # "Wednesday, October 9, 2013 October", "Brieber 2014": a word too many at an edge
+                    edges = [doc[candidate.start:candidate.end - 1], doc[candidate.start + 1:candidate.end]]
+                    shrunk.update((e.start, e.end) for e in edges if (e.start, e.end) not in rule_bounds)
+                    inner[:0] = edges
+                queue[:0] = inner
+                continue
+            if (candidate.start, candidate.end) in shrunk and value.kind != "date":
                 continue
             if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind) or is_fraction(
                 doc, span
@@ -175,10 +194,14 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
     if span[0].text[:1].isupper() and "-" in span.text and capitalized_next:
         return True
     named = prev is not None and prev.is_title and not prev.is_sent_start and prev.pos_ in ("PROPN", "NOUN", "ADJ")
+    if named and _is_citation(doc, span):
+        return False  # "(Smith 2004)", "Heidenreich & Turano 2011;": the year of a cited work
     if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].shape_.startswith("d"):
         return True  # "Plan 2030", "Euro 2028"
-    if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].lower_ in _MONTHS_AND_DAYS:
-        return True  # "Long March 5"
+    if named and prev is not None and prev.lower_ not in _MONTHS_AND_DAYS and span[0].lower_ in _MONTHS_AND_DAYS and (
+        span[0].lower_ not in _WEEKDAYS
+    ):
+        return True  # "Long March 5"; a weekday after a headline word is a date ("Magicians Wednesday, Oct. 9")
     if len(span) == 1 and span[0].shape_ == "dddd":
         head = span[0].head
         if span[0].dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and head.i > span[0].i and (
@@ -190,6 +213,25 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
         if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
             return True
     return False
+
+
+def _is_citation(doc: Doc, span: Span) -> bool:
+    """A year right after an author's name in a reference: inside parentheses and followed by ")",
+    ";" or "," ("(Smith 2004)", "(Baron & Beresford 2014)", "(Smith 1994, 6)"), or after two names
+    joined by "and"/"&" or after "et al." ("Polio and Gass 1997")."""
+    if len(span) != 1 or span[0].shape_ != "dddd":
+        return False
+    prev = doc[span.start - 1]
+    if prev.lower_ in ("al.", "al"):
+        return True
+    nxt = doc[span.end].text if span.end < len(doc) else ""
+    before = doc[max(span.sent.start, span.start - 12):span.start]
+    opened = [t.text for t in before if t.text in "()"]
+    if opened and opened[-1] == "(" and nxt in (")", ";", ","):
+        return True
+    two = doc[span.start - 3:span.start] if span.start >= 3 else None
+    return bool(two is not None and two[1].lower_ in ("and", "&") and two[0].is_title and two[2].is_title
+                and two[0].pos_ == "PROPN" and two[2].pos_ == "PROPN")
 
 
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "is", "are", "be", "going"}
@@ -268,6 +310,76 @@ def _is_comparison_from(doc: Doc, span: Span) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s", "to", "levels", "level"):
         return True
     return first.head.lemma_ in _COMPARISON_VERBS
+
+
+_PERIOD_WORDS = r"(?:quarter|period|half|results|months|month|year)"
+_COMPARED = re.compile(
+    r"^(?:the )?(?:(?:comparable|corresponding|same|prior) )*(?:(?:year ?- ?(?:ago|earlier)|prior ?- ?year)"
+    rf"(?: (?P<ord>first|second|third|fourth) quarter| (?P<period>{_PERIOD_WORDS}))?"
+    rf"|(?P<period2>{_PERIOD_WORDS}) (?:a year (?:ago|earlier|before)|(?:of )?last year|the year before)"
+    r"|(?P<bare>(?:a|one) year (?:ago|earlier|before)))$"
+)
+_LATEST = re.compile(r"^(?:the )?(?:latest|current|most recent|just-ended) period$")
+_FIGURES = {"%", "percent", "cents", "cent"}
+_SAID_DAYS = _WEEKDAYS | {"today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night"}
+
+
+def _compared_period(span: Span, core: str, kept: list[Span], compared: set[int],
+                     anchor: dt.date | None) -> DateValue | None:
+    """The period a results figure is compared with: "the year-ago quarter", "a year earlier"
+    beside a figure ("from $4 million a year earlier"), "the year-earlier period" are the period
+    last reported before them (the latest quarter, half, month, year or written date in the text,
+    not a weekday or "today": when it was said) one year back; "the latest period" is that period.
+    None when the expression is no such comparison ("a year ago" with no figure beside it)."""
+    text = re.sub(r"\s+", " ", core.lower().replace("’", "'")).strip()
+    latest = _LATEST.match(text)
+    match = None if latest else _COMPARED.match(text)
+    if latest is None and match is None:
+        return None
+    if match is not None and match["bare"] and not any(
+        t.tag_ == "$" or t.lower_ in _FIGURES for t in span.sent
+    ):
+        return None
+    reference = None
+    for earlier in reversed(kept):
+        info = earlier._.factx_date
+        if earlier.start in compared or info["kind"] != "date" or not info["value"]:
+            continue
+        if info["granularity"] not in ("quarter", "half", "fiscal_year", "month", "year", "day", "season") or (
+            info["granularity"] == "day" and earlier[-1].lower_ in _SAID_DAYS
+        ):
+            continue
+        if info["relative"] and info["granularity"] == "year" and anchor and info["value"] < str(anchor.year):
+            continue  # "last year" is itself a comparison, not the period reported on
+        reference = info
+        break
+    if match is not None and match["ord"]:  # "the year-ago third quarter": that quarter, a year back
+        quarter = normalize_date(f"the {match['ord']} quarter", anchor, past=True)
+        value = shift_years(quarter.value if quarter else None, -1)
+        return DateValue(value, "date", "quarter", None, True) if value else None
+    granularity = reference["granularity"] if reference else None
+    if latest is not None:  # "the latest period": the quarter, half or fiscal year reported on
+        if reference is None or granularity not in ("quarter", "half", "fiscal_year"):
+            return None
+        return DateValue(reference["value"], "date", granularity, None, True)
+    if reference is None:
+        return DateValue(str(anchor.year - 1), "date", "year", None, True) if anchor else None
+    value = reference["value"]
+    named = match["period"] or match["period2"] if match is not None else None
+    if named == "quarter" and granularity in ("day", "month"):  # "the quarter ended Sept. 30 ... the year-ago quarter"
+        month = int(value[5:7])
+        value, granularity = f"{value[:4]}-Q{(month - 1) // 3 + 1}", "quarter"
+    value = shift_years(value, -1)
+    return DateValue(value, "date", granularity, None, True) if value else None
+
+
+def _last_date(kept: list[Span]) -> DateValue | None:
+    """The calendar date mentioned last before a span: what "the following day" is told from."""
+    for earlier in reversed(kept):
+        info = earlier._.factx_date
+        if info["kind"] == "date" and info["value"]:
+            return DateValue(info["value"], "date", info["granularity"], None, info["relative"])
+    return None
 
 
 def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:

@@ -115,3 +115,8 @@ def test_an_untagged_surname_of_a_person_named_in_full_is_a_mention(extract: Any
 def test_the_end_of_a_hyphenated_surname_is_no_mention_of_its_own(extract: Any) -> None:
     doc = extract("Gareth Llewellyn-Jones spoke. Llewellyn-Jones said strikes would follow.", DATE)
     assert "Jones" not in dict(_people(doc))
+
+
+@pytest.mark.parametrize("text", ["A¿", "The ¿", "The \"", "An ("])
+def test_an_entity_of_leading_words_and_punctuation_only_is_no_organization(extract: Any, text: str) -> None:
+    assert extract(text, DATE)["organizations"] == []

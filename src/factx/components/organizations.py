@@ -52,6 +52,8 @@ class OrganizationExtractor:
             if ent.start < skip_until:
                 continue
             span = self._repair(doc, ent, index, rescued)
+            if not len(span):
+                continue
             skip_until = span.end
             if self.shapes.is_name(span):  # "Marek Halas": a name NER called an organization
                 rescued.append(Span(doc, span.start, span.end, label="PERSON"))
@@ -203,6 +205,8 @@ class OrganizationExtractor:
         start, end = ent.start, ent.end
         while start < end and (doc[start].text in _LEADING or doc[start].is_punct and doc[start].text != "("):
             start += 1  # "the", and an opening quote NER took in
+        if start >= end:
+            return doc[ent.start:ent.start]  # nothing but leading words and punctuation: no name
         # "Neptune The Halvorsen Institute": a "The" inside starts the real name.
         for k in range(start + 1, end - 1):
             # "Neptune The Halvorsen Institute", "Research at Acme Corp": the real name starts after

@@ -51,9 +51,12 @@ def _run(cmd: list[str], *args: str, fault: str | None = None, timeout: int = 60
 @pytest.fixture(scope="module")
 def clean_lines(factx_cmd: list[str], folder: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
     """The output lines of a run without the marked document."""
-    out = tmp_path_factory.mktemp("clean") / "clean.jsonl"
+    return _clean_run(factx_cmd, folder, tmp_path_factory.mktemp("clean") / "clean.jsonl", "1")
+
+
+def _clean_run(factx_cmd: list[str], folder: Path, out: Path, jobs: str) -> list[str]:
     good = [p for p in _paths(folder) if not p.endswith(BAD_NAME)]
-    result = _run(factx_cmd, "batch", *good, "-o", str(out), "-q", "--jobs", "1")
+    result = _run(factx_cmd, "batch", *good, "-o", str(out), "-q", "--jobs", jobs)
     assert result.returncode == 0, result.stderr
     lines = out.read_text(encoding="utf-8").splitlines()
     assert len(lines) == len(good)
@@ -153,11 +156,7 @@ def big_folder(folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def big_clean_lines(factx_cmd: list[str], big_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> list[str]:
-    out = tmp_path_factory.mktemp("big_clean") / "clean.jsonl"
-    good = [p for p in _paths(big_folder) if not p.endswith(BAD_NAME)]
-    result = _run(factx_cmd, "batch", *good, "-o", str(out), "-q", "--jobs", "2")
-    assert result.returncode == 0, result.stderr
-    return out.read_text(encoding="utf-8").splitlines()
+    return _clean_run(factx_cmd, big_folder, tmp_path_factory.mktemp("big_clean") / "clean.jsonl", "2")
 
 
 @pytest.mark.parametrize("engine", list(ENGINES))

@@ -57,3 +57,19 @@ def test_malay_honorifics_are_neither_the_name_nor_the_title(extract: Any) -> No
                   DATE)
     assert _links(doc) == {("Trade Minister", "Azlan Hamid", None, "current")}
     assert {p["name"] for p in doc["people"]} == {"Azlan Hamid", "Noraini Salleh"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rosa Lind, a former vice minister of food and drug safety, joined the board.",
+     {("vice minister of food and drug safety", "Rosa Lind", None, "former")}),
+    ("The Minister of Trade, Industry and Tourism, Dr. Kofi Mensah, opened the fair.",
+     {("Minister of Trade, Industry and Tourism", "Kofi Mensah", None, "current")}),
+    # a word that is itself a title starts a second title
+    ("Anna Berg, chief of staff and spokesman for the mayor, declined to comment.",
+     {("chief of staff", "Anna Berg", None, "current"), ("spokesman", "Anna Berg", None, "current")}),
+    # a comma alone does not join: the list must close with "and"
+    ("Tom Reyes, head of research, analysts said, was absent.",
+     {("head of research", "Tom Reyes", None, "current")}),
+])
+def test_a_coordinated_portfolio_belongs_to_the_title(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

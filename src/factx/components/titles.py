@@ -12,6 +12,7 @@ from ``patterns/title_modifiers.jsonl``); linking reads the token sequence aroun
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -559,12 +560,12 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         ):
             s -= 1
         # "head of investor relations": a lowercase portfolio after "of" belongs to it.
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_lower and doc[end + 1].is_alpha \
-                and doc[end + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and _lower_word(doc[end + 1]):
             k = end + 1
-            while k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            while k < len(doc) and _lower_word(doc[k]):
                 k += 1
-            end = k
+            # "vice minister of food and drug safety", "head of sales, marketing and service"
+            end = _coordinated(doc, index, k, _lower_word)
         # "head of Japan equity research at X": names inside a portfolio that ends in a lowercase noun.
         elif end + 2 < len(doc) and doc[end].lower_ == "of" and (doc[end + 1].is_title or doc[end + 1].is_upper):
             k = end + 1
@@ -582,7 +583,8 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             run_end = next((k for k in range(end + 2, run_end) if doc[k].lower_ == "of"), run_end)
             if run_end > end + 1 and not any(k in index.starts["ORG_HEAD"] and index.at("TITLE_PORTFOLIO", k) is None
                                              for k in range(end + 1, run_end)):
-                end = run_end
+                # "Minister of Finance, Budget and National Planning"
+                end = _coordinated(doc, index, run_end, _capital_word)
         status = None
         # the status word may sit before the title or among its modifiers ("the incoming chairman")
         stat = index.ending("TITLE_STATUS", s)
@@ -600,6 +602,35 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         titles.append(_Title(s, end, canonical, status))
         last_end = end
     return titles
+
+
+def _lower_word(tok: Token) -> bool:
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
+def _capital_word(tok: Token) -> bool:
+    return (tok.is_title or tok.is_upper) and tok.is_alpha and tok.ent_type_ not in ("PERSON", "DATE", "TIME")
+
+
+def _coordinated(doc: Doc, index: RuleIndex, k: int, word: Callable[[Token], bool]) -> int:
+    """End of a portfolio that goes on in a coordination after the run ending at ``k``: "of food and
+    drug safety", "of Trade, Industry and Tourism". A comma joins only a list that closes with "and";
+    a word that is itself a title starts a second title ("chief of staff and spokesman")."""
+    j = k
+    while j < len(doc) and doc[j].text == ",":
+        m = j + 1
+        while m < len(doc) and word(doc[m]) and index.at("TITLE", m) is None:
+            m += 1
+        if m == j + 1:
+            return k
+        j = m
+    if j < len(doc) and doc[j].lower_ in ("and", "&") and j + 1 < len(doc) and word(doc[j + 1]) \
+            and index.at("TITLE", j + 1) is None:
+        m = j + 1
+        while m < len(doc) and word(doc[m]):
+            m += 1
+        return m
+    return k
 
 
 def _modifies(tok: Token, start: int, end: int) -> bool:

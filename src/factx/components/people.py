@@ -40,7 +40,8 @@ class PersonExtractor:
             if ent.label_ == "PERSON" and all(j in org_tokens for j in range(ent.start, ent.end)):
                 continue  # "Rivers Harbour" in "Rivers Harbour FC": part of an organization
             if ent.label_ == "PERSON" and len(ent) > 1 and (
-                    ent.end - 1 in org_heads or ent[-1].lower_ in self.shapes.not_name
+                    ent.end - 1 in org_heads
+                    or ent[-1].lower_ in self.shapes.not_name and not self._titled_surname(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
                 continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
             if ent.label_ == "PERSON" and any(name.startswith(ent.text.lower() + " ") for name in org_names):
@@ -142,6 +143,13 @@ class PersonExtractor:
             doc.spans[key] = [s for s in orgs if not (len(s) == 1 and s.start in people)]
         return found
 
+    def _titled_surname(self, ent: Span) -> bool:
+        """"Tariq Mehmood Sheikh", "Alan Bishop": a given name first and a title word last is a surname,
+        not a title after a name (words that name places or organizations still rule the name out)."""
+        last = ent[-1].lower_
+        return ent[0].lower_ in self.shapes.given and last in self.shapes.titles \
+            and last not in self.shapes.place_words and ent[-1].is_title
+
     def _join_particles(self, doc: Doc, span: Span) -> Span:
         """"Maarten van der" + "Linden", "Mariam" + "bint Saeed al-Ketbi": one name across particles."""
         start, end = span.start, span.end
@@ -172,9 +180,18 @@ class PersonExtractor:
     def _reshape(self, doc: Doc, span: Span) -> Span:
         """Name shapes fix NER's bounds: "Aminu Garba" + "Bello" joined, "Vadul Radu Enache" -> "Radu Enache"."""
         start = span.start
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            end += 2
+        if end > span.end:  # "Agnieszka Wróblewska" + "-Nowak": a hyphenated surname the model cut
+            span = Span(doc, start, end, label="PERSON")
         k = start
-        while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
-                and (doc[k - 1].ent_type_ == "PERSON" or not doc[k - 1].ent_type_ and not doc[k - 1].is_sent_start):
+        # a given name the model left out: "Layla" + "Omar Bakhit", also at the start of a sentence
+        while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha and (
+                doc[k - 1].ent_type_ == "PERSON" or not doc[k - 1].ent_type_ and (
+                    not doc[k - 1].is_sent_start
+                    or doc[k - 1].pos_ == "PROPN" and doc[k - 1].lower_ in self.shapes.given)):
             k -= 1
         for j in range(k, start):
             if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):

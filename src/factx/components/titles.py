@@ -24,7 +24,7 @@ from ..patterns import load_patterns, plural
 from .rules import RuleIndex, rule_index
 
 _OF = {"of", "at", "for", "with", "in", "from"}
-_DETS = {"the", "a", "an", "both", "all", "now", "also", "currently"}  # "both senior project managers at X"
+_DETS = {"the", "a", "an", "another", "both", "all", "now", "also", "currently"}  # "both senior project managers at X"
 _WHO = [("who", "has", "been"), ("who", "had", "been"),
         ("who", "is"), ("who", "was"), ("who", "serves", "as"), ("who", "served", "as"),
         ("who", "is", "also"), ("now",), ("currently",), ("also",), ("who", "heads"),
@@ -353,6 +353,14 @@ class _Context:
                 # NAME, [the] ORG's TITLE
                 org = self.orgs.get(j)
                 org_end = org.end if org is not None else _proper_run(doc, j, stop_at_person=False)
+                if org_end > j and org_end < len(doc) and doc[org_end].lower_ not in ("'s", "’s", "'"):
+                    # NAME, [another] ORG TITLE: "Fred Farrar, another FAA spokesman"
+                    title = self._title_starting(org_end)
+                    if title is not None and title.org is not None and title.org[0] == j \
+                            and max(title.org_end, title.end) not in self.person_starts:
+                        found.append((title, "name-comma-org-title"))
+                        j = max(title.org_end, title.end)
+                    break
                 if org_end > j and org_end + 1 < len(doc) and doc[org_end].lower_ in ("'s", "’s", "'"):
                     title = self._title_starting(org_end + 1)
                     if title is not None:
@@ -394,6 +402,7 @@ class _Context:
                 if k in self.by_start and self.by_start[k].start == k:
                     candidate = self.by_start[k]
                     if all(t.lower_ in ("former", "acting", "interim", "incoming", "then", "-", "ex")
+                           or self._status_at(t.i) is not None  # "formerly", "previously"
                            or t.ent_type_ == "NORP" for t in self.doc[j:k]):  # "incoming Dutch ambassador"
                         if candidate.status is None:
                             candidate.status = self._status_at(j)

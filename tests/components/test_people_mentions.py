@@ -138,3 +138,14 @@ def test_a_name_the_model_cut_or_ended_in_a_title_word_is_whole(extract: Any, te
 def test_a_lowercase_word_after_a_hyphen_is_no_part_of_a_name(extract: Any) -> None:
     doc = extract("Officials said Maria Lopez-backed plans would pass.", DATE)
     assert "Maria Lopez" in dict(_people(doc))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a first word missing from the given-name lexicon is no evidence against the model's name
+    ("There is no case against Mr. Vishnu Hari Dalmia, the party leader.", "Vishnu Hari Dalmia"),
+    # an honorific the model cut in half stays out of the name
+    ("The minister, Datuk Seri Ahmad Faizal bin Hashim, opened the road.", "Ahmad Faizal bin Hashim"),
+    ("Ato Dawit Haile Gebremariam, the chief executive, said so.", "Dawit Haile Gebremariam"),
+])
+def test_the_models_three_word_name_is_kept_without_its_honorifics(extract: Any, text: str, name: str) -> None:
+    assert [p[0] for p in _people(extract(text, DATE))] == [name]

@@ -178,7 +178,7 @@ class PersonExtractor:
         return Span(doc, start, end, label="PERSON")
 
     def _reshape(self, doc: Doc, span: Span) -> Span:
-        """Name shapes fix NER's bounds: "Aminu Garba" + "Bello" joined, "Vadul Radu Enache" -> "Radu Enache"."""
+        """Name shapes fix NER's bounds: "Aminu Garba" + "Bello" joined, a cut given name or surname half restored."""
         start = span.start
         end = span.end
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
@@ -196,10 +196,6 @@ class PersonExtractor:
         for j in range(k, start):
             if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
                 return Span(doc, j, span.end, label="PERSON")
-        if len(span) >= 3 and span[0].lower_ not in self.shapes.given and not self.shapes.is_name(span):
-            for j in range(span.start + 1, span.end - 1):
-                if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
-                    return Span(doc, j, span.end, label="PERSON")
         return span
 
     def _unrecognised(self, doc: Doc, known: list[Span], body: int, index: RuleIndex) -> list[Span]:
@@ -247,6 +243,11 @@ class PersonExtractor:
 
 def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     start, end = ent.start, ent.end
+    for k in range(max(start - 3, 0), start):  # "Datuk" + "Seri Ahmad Faizal": an honorific the model cut
+        match = index.at("HONORIFIC", k)
+        if match is not None and start < match[0] < end:
+            start = match[0]
+            break
     while start < end:
         for label in ("HONORIFIC", "TITLE", "TITLE_MODIFIER", "TITLE_STATUS"):
             match = index.at(label, start)

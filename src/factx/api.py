@@ -18,6 +18,7 @@ from .header import read_header
 from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
 from .nlp import Settings, build_nlp
 from .offsets import OffsetMap, Shift, remap
+from .patterns import attached
 from .read import DEFAULT_MAX_BYTES, SourceText, read_source
 from .records import DateFact, Document
 
@@ -76,6 +77,7 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
     """Tokenize one text (in pieces of at most ``CHUNK_CHARS``) and set its document date (option >
     header); returns ([(offset, doc), ...], date source). The whole text never goes to spaCy at once."""
     text = item.repaired or item.content
+    patterns = attached(nlp)  # the pipeline's own pattern set, for the collect step
     header = read_header(text)
     if document_date:
         date, source = document_date, "option"
@@ -88,6 +90,7 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
         doc = nlp.make_doc(text[begin:end])
         doc._.factx_body_start = 0
         doc._.factx_document_date = date
+        doc._.factx_patterns = patterns
         docs.append((begin, doc))
     return docs, source
 

@@ -1,10 +1,11 @@
-"""The library API: ``extract`` one text, ``extract_many`` / ``process`` a stream of texts."""
+"""The library API: ``extract`` one text, ``extract_many`` / ``process`` a stream of texts, and
+``process_paths``, the one function every engine (``factx.engines``) runs over its share of inputs."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
@@ -17,7 +18,8 @@ from .header import read_header
 from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
 from .nlp import Settings, build_nlp
 from .offsets import OffsetMap, Shift, remap
-from .read import SourceText
+from .patterns import attached
+from .read import DEFAULT_MAX_BYTES, SourceText, read_source
 from .records import DateFact, Document
 
 
@@ -75,6 +77,7 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
     """Tokenize one text (in pieces of at most ``CHUNK_CHARS``) and set its document date (option >
     header); returns ([(offset, doc), ...], date source). The whole text never goes to spaCy at once."""
     text = item.repaired or item.content
+    patterns = attached(nlp)  # the pipeline's own pattern set, for the collect step
     header = read_header(text)
     if document_date:
         date, source = document_date, "option"
@@ -87,6 +90,7 @@ def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple
         doc = nlp.make_doc(text[begin:end])
         doc._.factx_body_start = 0
         doc._.factx_document_date = date
+        doc._.factx_patterns = patterns
         docs.append((begin, doc))
     return docs, source
 
@@ -241,3 +245,86 @@ def extract_many(
         if isinstance(result, Failure):
             raise (InternalError if result.stage else FactxError)(result.describe())
         yield result
+
+
+CHUNK = 8  # inputs per task: per task of the worker pool (engines.local) and per Dask partition (engines.dask)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every input of a run shares: the choices of ``factx batch`` that are not about engines."""
+
+    document_date: str | None = None
+    model: str | None = None
+    patterns: tuple[str, ...] = field(default_factory=tuple)
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    settings: Settings = field(default_factory=Settings)
+
+
+Item = str | tuple[str, str]  # a path, or (source, text)
+
+
+def pipeline(options: BatchOptions) -> Language:
+    """The pipeline for ``options``. A ModelError or PatternError (configuration, exit 2) is raised
+    here, outside every document's failure boundary: it is no one document's fault. Engines call it
+    before they start workers, so a bad model or pattern folder is one error, found once."""
+    return build_nlp(options.model, options.patterns, options.settings)
+
+
+def _items(items: Iterable[Item], options: BatchOptions) -> Iterator[SourceText | Failure]:
+    for item in items:
+        if not isinstance(item, str):
+            yield SourceText(item[0], item[1], "utf-8")
+            continue
+        try:
+            yield read_source(item, encoding=options.encoding, max_bytes=options.max_bytes)
+        except FactxError as err:
+            yield Failure(item, type(err).__name__, str(err))
+
+
+def _results(items: Iterable[Item], options: BatchOptions) -> Iterator[dict[str, Any]]:
+    for result in process(_items(items, options), document_date=options.document_date, model=options.model,
+                          patterns_dirs=options.patterns, settings=options.settings):
+        yield result.to_dict()
+
+
+def _source(item: Item) -> str:
+    return item if isinstance(item, str) else item[0]
+
+
+def process_paths(items: Sequence[Item], options: BatchOptions) -> Iterator[dict[str, Any]]:
+    """One result dict per path or (source, text), in order, streamed: a document dict (the JSON
+    contract, with ``source``) or an error record ``{"source", "error": {"type", "message"}}``.
+
+    This is the one failure boundary of every engine. Each document already has its own boundary
+    inside ``process``. If the stream still breaks (a failure no document owns), what it yielded is
+    kept and the rest of the items are run one by one, so only an item that fails alone becomes an
+    error record: nothing lost, nothing twice."""
+    pipeline(options)
+    done = 0
+    try:
+        check_fault("chunk", " ".join(_source(item) for item in items))
+        for result in _results(items, options):
+            yield result
+            done += 1
+        if done == len(items):
+            return
+    except Exception as err:  # noqa: BLE001 - the boundary; the items left are retried one by one
+        failure_from("chunk", err)
+    for item in items[done:]:
+        yield _alone(item, options)
+
+
+def _alone(item: Item, options: BatchOptions) -> dict[str, Any]:
+    def one() -> list[dict[str, Any]]:
+        check_fault("chunk", _source(item))
+        return list(_results([item], options))
+
+    results = guard("chunk", one)
+    if isinstance(results, InternalFailure):
+        return Failure.internal(_source(item), results).to_dict()
+    if len(results) != 1:
+        failure = InternalFailure("chunk", "RuntimeError", f"{len(results)} results for one input")
+        return Failure.internal(_source(item), failure).to_dict()
+    return results[0]

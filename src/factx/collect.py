@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Collection, Iterator
 
 from spacy.tokens import Doc, Span
 
 from .extensions import SPAN_KEYS
-from .patterns import load_patterns
+from .patterns import PatternSet
 from .records import DateFact, Document, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
 
 _SPACES = re.compile(r"\s+")
@@ -75,19 +74,22 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
         if acronym and acronym not in record.aliases:
             record.aliases.append(acronym)
             by_key[name_key(acronym)] = record
-    return _merge_partial_names(records)
+    return _merge_partial_names(records, _org_heads(doc))
 
 
-@cache
-def _org_heads() -> frozenset[str]:
-    return frozenset(load_patterns().words("ORG_HEAD"))
+def _org_heads(doc: Doc) -> Collection[str]:
+    """The organization head words of the pattern set the Doc's pipeline was built with."""
+    patterns: PatternSet | None = doc._.factx_patterns
+    if patterns is None:
+        raise ValueError("the Doc has no factx pattern set (doc._.factx_patterns): make it with api.prepare")
+    return patterns.words("ORG_HEAD").keys()
 
 
-def _adds_head(words: str) -> bool:
-    return any(w.strip(".,") in _org_heads() for w in words.split())
+def _adds_head(words: str, heads: Collection[str]) -> bool:
+    return any(w.strip(".,") in heads for w in words.split())
 
 
-def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFact]:
+def _merge_partial_names(records: list[OrganizationFact], heads: Collection[str]) -> list[OrganizationFact]:
     """"Halvorsen Institute" before "Halvorsen Institute for Space Research", "Seeland" in a headline
     before "FC Seeland", "Things Industry Alliance" where NER cut "China ... and Internet of" off: a
     name that starts or ends exactly one longer organization name in the text is that organization."""
@@ -97,7 +99,7 @@ def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFa
         # a longer name that only adds words after this one must add an organization word ("Altavia" +
         # "Airlines"); "Ministry of X" + "Electronic Industry" is NER running on, not a second name
         owners = [r for r in records if r is not record and (
-            name_key(r.name).startswith(key + " ") and _adds_head(name_key(r.name)[len(key):])
+            name_key(r.name).startswith(key + " ") and _adds_head(name_key(r.name)[len(key):], heads)
             or name_key(r.name).endswith(" " + key))]
         if len(owners) != 1:
             merged.append(record)
@@ -311,7 +313,7 @@ def _names_a_place(doc: Doc, info: dict[str, object]) -> bool:
         return False
     words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
     return bool(words) and all(t.ent_type_ in _PLACE_LABELS_OF_TITLES for t in words) \
-        and not _adds_head(" ".join(t.lower_ for t in words))
+        and not _adds_head(" ".join(t.lower_ for t in words), _org_heads(doc))
 
 
 def numbers(doc: Doc) -> Iterator[NumberFact]:

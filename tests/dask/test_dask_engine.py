@@ -33,8 +33,9 @@ def _key(record: dict[str, Any]) -> str:
 def test_dask_extract_bag_matches_local_and_loads_the_model_once_per_worker(inputs: list[str]) -> None:
     from distributed import Client
 
-    from factx.batch import BatchOptions, run
-    from factx.dask import extract_bag, local_cluster
+    from factx.api import BatchOptions
+    from factx.engines import run
+    from factx.engines.dask import extract_bag, local_cluster
     from factx.nlp import load_count
 
     local = list(run(inputs, BatchOptions(), jobs=1))

@@ -16,7 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.table import Table
 from rich.text import Text
 
-from ..batch import BatchOptions, default_jobs, run
+from ..api import BatchOptions
+from ..engines import run as run_engine
+from ..engines.local import default_jobs
 from ..errors import FactxError, OutputError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths
 from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, ParquetWriter, Writer, done_sources
@@ -58,6 +60,8 @@ class OutputFormat(StrEnum):
 
 
 class Engine(StrEnum):
+    """The choices of ``--engine``: the names in ``engines.ENGINES`` (a test keeps the two equal)."""
+
     local = "local"
     dask = "dask"
 
@@ -85,7 +89,7 @@ def batch(paths: list[str], writer: Writer, options: BatchOptions, *, jobs: int 
     """Process ``paths`` and write every result; returns the counts for the summary."""
     counts: Counter[str] = Counter()
     task = progress.add_task("extracting", total=len(paths)) if progress is not None else None
-    for record in run(paths, options, jobs=jobs, engine=engine, scheduler=scheduler):
+    for record in run_engine(paths, options, engine=engine, jobs=jobs, scheduler=scheduler):
         writer.write(record)
         if "error" in record:
             counts["failed"] += 1

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..datenorm import DateValue, fiscal_interval, from_reference, normalize_date, shift_years
-from ..extensions import SPAN_KEYS
+from ..extensions import SPAN_KEYS, group
 from .rules import RuleIndex, rule_index
 
 _LEADING_DROP = {"in", "on", "at", "during", "of", "for", "over", "within", "throughout", "as", "by"}
@@ -18,7 +18,12 @@ _DETERMINERS = {"the", "a", "an", "this", "its", "their", "our", "his", "her", "
 _NER_LABELS = {"DATE", "TIME"}
 
 
-@Language.factory("factx_dates", assigns=["doc.spans"], default_config={"fiscal_year_start": None})
+@Language.factory(
+    "factx_dates",
+    requires=["doc.spans", "doc.ents", "doc.sents", "token.is_sent_start", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc.spans", group("dates"), "span._.factx_date"],
+    default_config={"fiscal_year_start": None},
+)
 def make_dates(nlp: Language, name: str, fiscal_year_start: int | None) -> DateExtractor:
     return DateExtractor(fiscal_year_start)
 

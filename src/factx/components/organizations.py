@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import SPAN_KEYS
+from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
-from ..patterns import PatternSet, load_patterns
+from ..patterns import PatternSet, attached
 from .rules import RuleIndex, positions, rule_index
 
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
@@ -15,9 +15,13 @@ _LEADING = {"the", "The", "THE"}
 _LEGAL = {"co", "ltd", "inc", "corp", "llc", "plc", "ag", "gmbh", "sa", "s.a", "nv", "bv", "spa", "pte", ","}
 
 
-@Language.factory("factx_organizations", assigns=["doc.spans"], default_config={"patterns_dirs": []})
-def make_organizations(nlp: Language, name: str, patterns_dirs: list[str]) -> OrganizationExtractor:
-    return OrganizationExtractor(load_patterns(patterns_dirs))
+@Language.factory(
+    "factx_organizations",
+    requires=["doc.spans", "doc.ents", "token.ent_type", "token.ent_iob", "token.is_sent_start"],
+    assigns=["doc.spans", group("organizations"), group("person_candidates"), "span._.factx_name"],
+)
+def make_organizations(nlp: Language, name: str) -> OrganizationExtractor:
+    return OrganizationExtractor(attached(nlp))
 
 
 class OrganizationExtractor:
@@ -70,7 +74,7 @@ class OrganizationExtractor:
                 and not self._is_titled_person(span, index)
             ):
                 spans.append(span)
-        doc.spans["factx_person_candidates"] = rescued
+        doc.spans[SPAN_KEYS["person_candidates"]] = rescued
         concepts = _lowercase_acronyms(doc)
         if concepts:
             spans = [s for s in spans if s.text not in concepts]

@@ -5,18 +5,23 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import SPAN_KEYS
+from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
-from ..patterns import load_patterns
+from ..patterns import attached
 from .rules import RuleIndex, positions, rule_index, title_case_positions
 
 _LIST_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 _APPOSITION_ENDS = {",", ".", "of", "at", "for", "with", "and", "in"}
 
 
-@Language.factory("factx_people", assigns=["doc.spans"], default_config={"patterns_dirs": []})
-def make_people(nlp: Language, name: str, patterns_dirs: list[str]) -> PersonExtractor:
-    return PersonExtractor(NameShapes(load_patterns(patterns_dirs)))
+@Language.factory(
+    "factx_people",
+    requires=["doc.spans", group("organizations"), group("person_candidates"), "doc.ents", "token.ent_type",
+              "token.ent_iob", "token.is_sent_start", "token.tag"],
+    assigns=["doc.spans", group("people"), group("organizations"), "span._.factx_name"],
+)
+def make_people(nlp: Language, name: str) -> PersonExtractor:
+    return PersonExtractor(NameShapes(attached(nlp)))
 
 
 class PersonExtractor:
@@ -55,7 +60,7 @@ class PersonExtractor:
                     spans.append(span)
         spans += self._organizations_naming_people(doc, ents)
         spans += self._apposed(doc, spans, index)
-        spans.extend(doc.spans.get("factx_person_candidates", []))
+        spans.extend(doc.spans.get(SPAN_KEYS["person_candidates"], []))
         spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
         spans += self._unrecognised(doc, spans, body, index)
         spans = _outermost(spans)

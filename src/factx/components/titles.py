@@ -19,8 +19,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import SPAN_KEYS
-from ..patterns import load_patterns, plural
+from ..extensions import SPAN_KEYS, group
+from ..patterns import attached, plural
 from .rules import RuleIndex, rule_index
 
 _OF = {"of", "at", "for", "with", "in", "from"}
@@ -33,9 +33,15 @@ _LIST_GAPS = {",", "and", ", and", "&"}
 _PLACE = {"GPE", "LOC"}
 
 
-@Language.factory("factx_titles", assigns=["doc.spans"], default_config={"patterns_dirs": []})
-def make_titles(nlp: Language, name: str, patterns_dirs: list[str]) -> TitleLinker:
-    patterns = load_patterns(patterns_dirs)
+@Language.factory(
+    "factx_titles",
+    requires=["doc.spans", group("people"), group("organizations"), group("dates"), "span._.factx_name",
+              "span._.factx_date", "doc.ents", "token.ent_type", "token.ent_iob", "doc.sents", "token.is_sent_start",
+              "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc.spans", group("titles"), "doc._.factx_title_links"],
+)
+def make_titles(nlp: Language, name: str) -> TitleLinker:
+    patterns = attached(nlp)
     honorifics = {w for phrase in patterns.words("HONORIFIC") for w in phrase.split()}
     return TitleLinker(set(patterns.words("PLACE_TITLE")), honorifics)
 

@@ -1,4 +1,5 @@
-"""factx on Dask: ``extract_bag`` turns many inputs into a ``dask.bag.Bag`` of document dicts.
+"""The Dask engine: ``extract_bag`` turns many inputs into a ``dask.bag.Bag`` of document dicts, and
+``run`` computes one on a cluster for ``factx batch --engine dask``.
 
 Install with ``pip install factx[dask]``. Each worker process builds the spaCy pipeline once (the
 pipeline is cached per process, never pickled into tasks) and streams its partitions through
@@ -13,12 +14,12 @@ from typing import Any
 
 import dask.bag as db
 
-from .batch import CHUNK, BatchOptions, Item, process_isolated
-from .nlp import Settings
+from ..api import CHUNK, BatchOptions, Item, pipeline, process_paths
+from ..nlp import Settings
 
 
 def _partition(items: Sequence[Item], options: BatchOptions) -> list[dict[str, Any]]:
-    return list(process_isolated(list(items), options))
+    return list(process_paths(list(items), options))
 
 
 def extract_bag(
@@ -62,15 +63,14 @@ def local_cluster(workers: int = 2) -> Any:
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
-def run_on_dask(paths: Sequence[str], options: BatchOptions, *, scheduler: str | None = None,
-                workers: int = 2) -> Iterator[dict[str, Any]]:
-    """Results in input order, computed on a Dask cluster (a local one unless ``scheduler`` is given)."""
+def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 2,
+        scheduler: str | None = None) -> Iterator[dict[str, Any]]:
+    """Results in input order, computed on a Dask cluster: the one at ``scheduler``, else a local
+    cluster of ``jobs`` single-threaded worker processes, closed at the end."""
     from distributed import Client
 
-    from .nlp import build_nlp
-
-    build_nlp(options.model, options.patterns, options.settings)  # a bad model: exit 2 before any cluster
-    cluster = None if scheduler else local_cluster(workers)
+    pipeline(options)  # a bad model or pattern file: exit 2 before any cluster
+    cluster = None if scheduler else local_cluster(max(jobs, 1))
     client = Client(scheduler or cluster)
     try:
         bag = db.from_sequence(list(paths), partition_size=CHUNK).map_partitions(_partition, options)

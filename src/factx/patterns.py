@@ -388,7 +388,9 @@ def _pattern_key(rule: dict[str, Any]) -> tuple[str, str]:
 
 @cache
 def _read(extra_dirs: tuple[str, ...]) -> Loaded:
-    dirs: list[Path] = [builtin_dir(), *(Path(d) for d in extra_dirs)]
+    builtin = builtin_dir()
+    # the built-in folder named again ("factx patterns check patterns") is read once, as the built-ins
+    dirs: list[Path] = [builtin, *(Path(d) for d in extra_dirs if Path(d).resolve() != builtin.resolve())]
     rules: list[dict[str, Any] | None] = []
     files: list[str] = []
     problems: list[Problem] = []

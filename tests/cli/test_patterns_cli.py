@@ -31,6 +31,12 @@ def test_patterns_check_accepts_a_good_folder(factx_cmd: list[str], tmp_path: Pa
     assert report["ok"] is True and report["problems"] == [] and report["files"] == [str(path)]
 
 
+def test_patterns_check_of_the_built_in_folder_reads_it_once(factx_cmd: list[str]) -> None:
+    result = run(factx_cmd, "patterns", "check", str(PATTERNS))
+    assert result.returncode == 0, result.stderr[:500]
+    assert json.loads(result.stdout)["ok"] is True
+
+
 def test_patterns_check_reports_every_problem_one_line_each(factx_cmd: list[str], tmp_path: Path) -> None:
     path = _write(tmp_path / "mine" / "mine.jsonl",
                   {"label": "TITEL", "pattern": "chief gadget officer"},

@@ -312,7 +312,11 @@ def _names_a_place(doc: Doc, info: dict[str, object]) -> bool:
     if span is None or not len(span):
         return False
     words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
-    return bool(words) and all(t.ent_type_ in _PLACE_LABELS_OF_TITLES for t in words) \
+    # a title held in a place ("Sibu MP", "Halverton Mayor") after a name the model does not call an
+    # organization: the place, even where the model reads the name as a person's
+    held_in_place = info["place_title"] and info["organization_kind"] == "run" \
+        and not any(t.ent_type_ in ("ORG", "NORP") for t in words)
+    return bool(words) and (held_in_place or all(t.ent_type_ in _PLACE_LABELS_OF_TITLES for t in words)) \
         and not _adds_head(" ".join(t.lower_ for t in words), _org_heads(doc))
 
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import collect
+from . import facttypes
 from .errors import FactxError, InternalError, UsageError
 from .header import read_header
 from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
@@ -184,7 +184,7 @@ def process(
             failure = next((o for _, o in pieces if isinstance(o, InternalFailure)), None)
             outcome = failure if failure is not None else guard("merge", partial(_merge, pieces))
         if isinstance(outcome, Document) and piece.dateline is not None:
-            outcome.dates.insert(0, piece.dateline)
+            outcome = replace(outcome, facts={**outcome.facts, "dates": (piece.dateline, *outcome.facts["dates"])})
         if isinstance(outcome, Document) and item.repaired is not None:
             # Facts were found in the repaired text; their offsets index the text as decoded.
             outcome = guard("offsets", partial(_remap, outcome, item))
@@ -192,12 +192,12 @@ def process(
 
 
 def _merge(pieces: list[tuple[int, Document | InternalFailure]]) -> Document:
-    return collect.merge([(begin, part) for begin, part in pieces if isinstance(part, Document)])
+    return facttypes.merge([(begin, part) for begin, part in pieces if isinstance(part, Document)])
 
 
 def _collect(doc: Doc, source: str, date_source: str, encoding: str | None) -> Document:
     check_fault("collect", doc.text)
-    return collect.document(doc, source, date_source, encoding)
+    return facttypes.document(doc, source, date_source, encoding)
 
 
 def _shift(document: Document, item: SourceText, begin: int) -> Document:
@@ -207,8 +207,7 @@ def _shift(document: Document, item: SourceText, begin: int) -> Document:
 def _remap(document: Document, item: SourceText) -> Document:
     assert item.repaired is not None
     remapped = remap(document, OffsetMap(item.content, item.repaired))
-    remapped.encoding = f"{item.encoding} (mojibake repaired)"
-    return remapped
+    return replace(remapped, encoding=f"{item.encoding} (mojibake repaired)")
 
 
 def extract(
@@ -225,8 +224,7 @@ def extract(
                           patterns_dirs=patterns_dirs, settings=settings))
     if isinstance(result, Failure):
         raise (InternalError if result.stage else FactxError)(result.describe())
-    result.encoding = None
-    return result
+    return replace(result, encoding=None)
 
 
 def extract_many(

@@ -14,16 +14,11 @@ from typing import Any
 
 from spacy.tokens import Doc, Span
 
-SPAN_KEYS = {
-    "dates": "factx_dates",
-    "numbers": "factx_numbers",
-    "organizations": "factx_organizations",
-    "people": "factx_people",
-    "titles": "factx_titles",
-    "rules": "factx_rules",
-    # names the organizations component took from NER organizations; the people component reads them
-    "person_candidates": "factx_person_candidates",
-}
+from .facttypes import fact_types, span_keys
+
+# doc.spans keys by name: one per fact type (facttypes), "rules" for the span ruler, and the names the
+# organizations component took from NER organizations, which the people component reads
+SPAN_KEYS = {**span_keys(), "person_candidates": "factx_person_candidates"}
 
 
 def group(key: str) -> str:
@@ -31,17 +26,15 @@ def group(key: str) -> str:
     return f"doc._.{SPAN_KEYS[key]}"
 
 
-_SPAN_EXTENSIONS: dict[str, Any] = {
-    "factx_date": None,  # {"value", "kind", "granularity", "modifier", "relative"}
-    "factx_number": None,  # {"value", "unit", "kind", "qualifier", "counted", "low", "high"}
-    "factx_name": None,  # cleaned name of a person or organization span
-}
+# The Span and Doc extensions the fact types name (facttypes), with what they hold:
+#   Span._.factx_date    {"value", "kind", "granularity", "modifier", "relative", "anchor", "calendar"}
+#   Span._.factx_number  {"value", "unit", "kind", "qualifier", "counted", "low", "high"}
+#   Span._.factx_name    cleaned name of a person or organization span
+#   Doc._.factx_title_links  one dict per (title, person): several people can share one title span,
+#                        and span extension values are keyed by character offsets, so links live on the Doc.
 _DOC_EXTENSIONS: dict[str, Any] = {
     "factx_document_date": None,  # ISO date string or None
     "factx_body_start": 0,  # first character after the header
-    # Title links, one dict per (title, person): several people can share one title span, and
-    # span extension values are keyed by character offsets, so links live on the Doc.
-    "factx_title_links": None,
     # {"stage", "type", "message"} once a component failed on this document (see isolation.py)
     "factx_failure": None,
     "factx_patterns": None,  # the PatternSet of the pipeline (patterns.attached), for the collect step
@@ -49,11 +42,13 @@ _DOC_EXTENSIONS: dict[str, Any] = {
 
 
 def register_extensions() -> None:
-    """Register the extensions; repeating the call is harmless."""
-    for name, default in _SPAN_EXTENSIONS.items():
+    """Register the extensions of every fact type and of the pipeline; repeating the call is harmless."""
+    span_names = {fact.span_extension for fact in fact_types() if fact.span_extension}
+    doc_defaults = {**{fact.doc_extension: None for fact in fact_types() if fact.doc_extension}, **_DOC_EXTENSIONS}
+    for name in sorted(span_names):
         if not Span.has_extension(name):
-            Span.set_extension(name, default=default)
-    for name, default in _DOC_EXTENSIONS.items():
+            Span.set_extension(name, default=None)
+    for name, default in doc_defaults.items():
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
     for key in SPAN_KEYS.values():

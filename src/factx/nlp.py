@@ -23,6 +23,7 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 from .errors import ModelError
 from .extensions import SPAN_KEYS, register_extensions
+from .facttypes import fact_types
 from .patterns import attach, load_patterns, with_plurals
 
 MODEL_ENV = "FACTX_MODEL"
@@ -102,4 +103,7 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     nlp.add_pipe("factx_organizations")
     nlp.add_pipe("factx_people")
     nlp.add_pipe("factx_titles")
+    for fact in fact_types():  # a fact type registered beyond the built-in ones brings its component
+        if fact.component and fact.component not in nlp.pipe_names:
+            nlp.add_pipe(fact.component)
     return nlp

@@ -108,7 +108,6 @@ def _triples(doc: dict[str, Any]) -> set[tuple[str, str, str | None]]:
          ("Ken Ito", "head of japan equity research", "Daybreak Securities")),
         ("Hsinmao's chairman, Lin Wei-ting, said the two companies had signed.",
          ("Lin Wei-ting", "chairman", "Hsinmao")),
-        ("Halverton Mayor Rebecca Lindqvist presented the budget.", ("Rebecca Lindqvist", "mayor", "Halverton")),
         ("Karen Lind, a partner at law firm Dunmore Kiley LLP, said so.",
          ("Karen Lind", "partner", "Dunmore Kiley LLP")),
     ],

@@ -246,9 +246,25 @@ def people(found: Found) -> list[PersonFact]:
         ref = TitleRef(title.title, title.organization, title.place)
         if ref not in record.titles:
             record.titles.append(ref)
+    _affiliated(doc, found.facts["organizations"], resolved, records)
     _title_only_mentions(doc, found.spans("rules"), titles, records)
     kept = [r for r in records.values() if " " in r.name.strip() or r.titles or not _lone_word_is_no_person(doc, r)]
     return [PersonFact(f"person-{k}", r.name, tuple(r.mentions), tuple(r.titles)) for k, r in enumerate(kept, 1)]
+
+
+def _affiliated(doc: Doc, orgs: Sequence[OrganizationFact], resolved: dict[int, str | None],
+                records: dict[str, _Person]) -> None:
+    """A person tied to an organization with no title written ("Alain Farley of McGill University")
+    gets a title entry with ``title: null``, unless a title already names that organization."""
+    by_start = {m.start: org for org in orgs for m in org.mentions}
+    for info in doc._.factx_affiliations or []:
+        name = resolved.get(info["person_start"], info["person"])
+        record = records.get(name_key(name)) if name else None
+        org = by_start.get(info["organization_start"])
+        if record is None or org is None:
+            continue
+        if not any(ref.organization == org.name for ref in record.titles):
+            record.titles.append(TitleRef(None, org.name))
 
 
 _LOCATIVE = {"in", "near", "across", "throughout", "outside", "within"}

@@ -38,6 +38,8 @@ _DOC_EXTENSIONS: dict[str, Any] = {
     # {"stage", "type", "message"} once a component failed on this document (see isolation.py)
     "factx_failure": None,
     "factx_patterns": None,  # the PatternSet of the pipeline (patterns.attached), for the collect step
+    # {"person", "person_start", "organization", ...}: a name tied to an organization with no title written
+    "factx_affiliations": None,
 }
 
 

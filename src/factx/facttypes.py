@@ -216,7 +216,7 @@ PEOPLE = FactType(
     name="people",
     record=PersonFact,
     collector=collect.people,
-    needs=("titles",),
+    needs=("titles", "organizations"),
     component="factx_people",
     span_key="factx_people",
     span_extension="factx_name",
@@ -229,7 +229,7 @@ PEOPLE = FactType(
             "mentions": _MENTIONS,
             "titles": {"type": "array", "items": {
                 "type": "object", "required": ["title", "organization"],
-                "properties": {"title": {"type": "string"}, "organization": _NULLABLE_STR, "place": _NULLABLE_STR},
+                "properties": {"title": _NULLABLE_STR, "organization": _NULLABLE_STR, "place": _NULLABLE_STR},
             }},
         },
     },

@@ -29,7 +29,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class TitleRef:
-    title: str
+    title: str | None  # None: the text ties the person to the organization without naming a role
     organization: str | None
     place: str | None = _omit_if_none("place")
 

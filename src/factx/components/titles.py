@@ -38,7 +38,7 @@ _PLACE = {"GPE", "LOC"}
     requires=["doc.spans", group("people"), group("organizations"), group("dates"), "span._.factx_name",
               "span._.factx_date", "doc.ents", "token.ent_type", "token.ent_iob", "doc.sents", "token.is_sent_start",
               "token.dep", "token.tag", "token.lemma"],
-    assigns=["doc.spans", group("titles"), "doc._.factx_title_links"],
+    assigns=["doc.spans", group("titles"), "doc._.factx_title_links", "doc._.factx_affiliations"],
 )
 def make_titles(nlp: Language, name: str) -> TitleLinker:
     patterns = attached(nlp)
@@ -160,6 +160,7 @@ class TitleLinker:
         payloads.sort(key=lambda p: (p["start"], p["person_start"]))
         doc.spans[SPAN_KEYS["titles"]] = sorted(set(spans), key=lambda s: s.start)
         doc._.factx_title_links = payloads
+        doc._.factx_affiliations = _affiliations(doc, {p.start for _t, p, _r in links})
         return doc
 
 
@@ -617,6 +618,30 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         titles.append(_Title(s, end, canonical, status))
         last_end = end
     return titles
+
+
+def _affiliations(doc: Doc, titled: set[int]) -> list[dict[str, Any]]:
+    """"Dr. Alain Farley of McGill University", "James Blight and David Welch of Harvard University":
+    a name followed by "of" and an organization the text names belongs to it, though no title is
+    written. Only names with no title linked; a name in a list ending in such a name shares it."""
+    people = sorted(doc.spans.get(SPAN_KEYS["people"], []), key=lambda p: p.start)
+    orgs = {o.start: o for o in doc.spans.get(SPAN_KEYS["organizations"], [])}
+    out: list[dict[str, Any]] = []
+    owner: Span | None = None
+    for person in reversed(people):  # right to left, so a list takes the organization of its last name
+        org = None
+        j = person.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of":  # "at" is as often where someone is as whose
+            org = orgs.get(j + 2 if doc[j + 1].lower_ == "the" else j + 1)
+        elif owner is not None and doc[j].lower_ in ("and", ",") and j + 1 < len(doc) \
+                and any(p.start == j + 1 for p in people):
+            org = owner
+        owner = org
+        if org is not None and person.start not in titled:
+            out.append({"person": person._.factx_name or person.text, "person_start": person.start_char,
+                        "organization": org._.factx_name or org.text, "organization_start": org.start_char,
+                        "organization_end": org.end_char, "rule": "name-of-organization"})
+    return out[::-1]
 
 
 def _lower_word(tok: Token) -> bool:

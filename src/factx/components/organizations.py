@@ -333,6 +333,8 @@ class OrganizationExtractor:
             return False  # "MW", "EUR"
         if all(t.is_lower for t in span if t.is_alpha):
             return False
+        if self._place_before_region(span):
+            return False  # "BAYONNE, France (AP)", "Royal Oak, Mich.": a town named before its region
         if len(span) == 1:
             tok = span[0]
             if tok.lower_ in self.generic:
@@ -340,6 +342,24 @@ class OrganizationExtractor:
             if tok.pos_ in ("VERB", "ADJ", "ADV", "ADP") or (tok.is_sent_start and tok.pos_ != "PROPN"):
                 return False
         return not (span[0].lower_ in self.not_org and len(span) <= 2)
+
+    def _place_before_region(self, span: Span) -> bool:
+        """"Place, Region": a name with no organization word right before a comma and a place the model
+        names, which ends there, in a dateline's capitals or with the region abbreviated ("LANCASTER,
+        Ky.", "CARACAS, Venezuela (AP)", "Royal Oak, Mich."; not "BMW, Germany's carmaker", where the
+        place starts a description, nor "GenCon, Indiana")."""
+        doc, k = span.doc, span.end
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ != "GPE" or doc[k + 1].ent_iob_ != "B":
+            return False
+        if any(t.lower_ in self.heads for t in span):
+            return False
+        end = k + 1
+        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ != "O" \
+                and (end == k + 1 or doc[end].ent_iob_ == "I"):
+            end += 1
+        if not (span.text.isupper() or doc[end - 1].text.endswith(".") and len(doc[end - 1]) <= 6):
+            return False  # a dateline's capitals or a region's abbreviation ("Mich.") show the construction
+        return end == len(doc) or doc[end].is_punct and doc[end].text not in ("'s", "’s") or doc[end].is_sent_start
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
         for span in spans:

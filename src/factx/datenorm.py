@@ -83,7 +83,9 @@ _PATTERNS = {
     ),
     "q_year": re.compile(r"^q(?P<q>[1-4]) (?:of )?(?P<year>\d{4})$"),
     "year_q": re.compile(r"^(?P<year>\d{4}) q(?P<q>[1-4])$"),
-    "half": re.compile(r"^(?:the )?(?P<ord>first|second|1st|2nd)[- ]half(?: of (?P<rest>.+))?$"),
+    # "the last half of 1989", "the first two quarters of 1990": halves by other words
+    "half": re.compile(r"^(?:the )?(?P<ord>first|second|1st|2nd|last|latter)(?:[- ]half| two quarters)"
+                       r"(?: of (?P<rest>.+))?$"),
     "h_year": re.compile(r"^h(?P<h>[12]) (?:of )?(?P<year>\d{4})$"),
     "season": re.compile(
         r"^(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)?(?: (?P<year>\d{4}))?$"
@@ -455,7 +457,8 @@ def _simple(  # noqa: C901
         return DateValue(f"{year}-Q{q}" if year else None, "date", "quarter", None, relative)
     if (m := p["q_year"].match(core)) or (m := p["year_q"].match(core)):
         return DateValue(f"{m['year']}-Q{m['q']}", "date", "quarter")
-    if m := p["half"].match(core):
+    if (m := p["half"].match(core)) and (m["rest"] or m["ord"] not in ("last", "latter") and "quarters" not in core):
+        # "the last half" alone is as often a game's or a film's as a year's
         year, relative = _year_ref(m["rest"], anchor)
         h = 1 if m["ord"] in ("first", "1st") else 2
         if not m["rest"] and anchor is not None:

@@ -44,6 +44,8 @@ ANCHOR = dt.date(2022, 11, 26)  # a Saturday
         # two days of one month: an interval, not a day of the year 2025
         ("December 24-25", "2022-12-24/2022-12-25", "interval"),
         ("December 24 and 25", "2022-12-24/2022-12-25", "interval"),
+        ("the last half of 1989", "1989-H2", "date"),
+        ("the first two quarters of 1990", "1990-H1", "date"),
     ],
 )
 def test_datenorm_values(text: str, value: str, kind: str) -> None:
@@ -52,7 +54,7 @@ def test_datenorm_values(text: str, value: str, kind: str) -> None:
     assert (result.value, result.kind) == (value, kind)
 
 
-@pytest.mark.parametrize("text", ["may", "Five-Year", "the same day", "year", "5G"])
+@pytest.mark.parametrize("text", ["may", "Five-Year", "the same day", "year", "5G", "the last half"])
 def test_datenorm_rejects_non_dates(text: str) -> None:
     result = normalize_date(text, ANCHOR)
     assert result is None or result.kind == "duration" and text == "Five-Year"

@@ -55,7 +55,7 @@ _PATTERNS = {
         r"^(?:the )?(?P<year>\d{4}) (?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter$"
     ),
     "m": re.compile(rf"^{_MONTH_RE}$"),
-    "relative_month": re.compile(rf"^(?P<which>last|this|next|this past|this coming) {_MONTH_RE}$"),
+    "relative_month": re.compile(rf"^(?P<which>last|this|next|this past|this coming) {_MONTH_RE}(?: {_DAY_RE})?$"),
     "era_year": re.compile(
         r"^(?:(?:c\.|circa|about|around) )?(?:(?P<n>\d{1,4}) ?(?P<era>bce|b\.c\.e\.?|bc|b\.c\.?|ce|c\.e\.?|ad|a\.d\.?)"
         r"|(?:a\.d\.? ?(?P<n2>\d{1,4})|ad ?(?P<n3>\d{3,4})))$"
@@ -419,7 +419,12 @@ def _simple(  # noqa: C901
     if m := p["holiday"].match(core):
         return _holiday(m["name"], m["which"], int(m["year"]) if m["year"] else None, anchor, past, future)
     if m := p["relative_month"].match(core):
-        return _relative_month(m["which"], MONTHS[m["month"]], anchor)
+        month_value = _relative_month(m["which"], MONTHS[m["month"]], anchor)
+        if m["day"] is None or month_value is None or month_value.value is None:
+            return month_value
+        # "last Oct. 23": the day in the month the words name
+        day = _valid_day(int(month_value.value[:4]), MONTHS[m["month"]], int(m["day"]))
+        return DateValue(day, "date", "day", None, True) if day else None
     if (m := p["century"].match(core)) or (m := p["word_century"].match(core)):
         n = int(m["n"]) if m["n"].isdigit() else _WORD_ORDINALS.get(m["n"].replace("-", " ").replace(" ", "-"))
         return DateValue(f"{n - 1:02d}", "date", "century") if n and 1 <= n <= 21 else None

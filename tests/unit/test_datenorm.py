@@ -45,6 +45,7 @@ ANCHOR = dt.date(2022, 11, 26)  # a Saturday
         ("December 24-25", "2022-12-24/2022-12-25", "interval"),
         ("December 24 and 25", "2022-12-24/2022-12-25", "interval"),
         ("the last half of 1989", "1989-H2", "date"),
+        ("last Oct. 23", "2022-10-23", "date"),  # the day of the month "last October" names
         ("the first two quarters of 1990", "1990-H1", "date"),
     ],
 )

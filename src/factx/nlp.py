@@ -87,7 +87,7 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {model!r} has no parser or ner; factx needs both")
     ruler: Any = nlp.add_pipe(
-        "span_ruler",
+        "factx_span_ruler",
         name="factx_rules",
         config={"spans_key": SPAN_KEYS["rules"], "phrase_matcher_attr": "LOWER", "validate": True,
                 "overwrite": True},

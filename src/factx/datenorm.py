@@ -700,12 +700,14 @@ def absolute_date(text: str, anchor: dt.date | None = None, *, future: bool = Fa
     order = _date_order(parts, sep)
     if order is None:
         return None
+    numbers = [int(x.rstrip(".")) for x in parts if x.rstrip(".").isdigit()]
+    if not any(1 <= n <= 31 for n in numbers):
+        return None  # no field can be the day, which must be written ("between October 2023 and June 2024")
     prefer = "future" if future else "past" if past else "current_period"
     data = _parser(order, anchor, prefer).get_date_data(text)
     day = data["date_obj"]
     if day is None or data["period"] != "day":
         return None
-    numbers = [int(x.rstrip(".")) for x in parts if x.rstrip(".").isdigit()]
     years = [n for n, x in zip(numbers, [x for x in parts if x.isdigit()], strict=True)
              if n == day.year or (len(x) == 2 and n == day.year % 100)]
     if day.day not in numbers or not years or (day.month not in numbers and not _MONTH_WORD.search(text)):

@@ -632,7 +632,7 @@ def _counted(doc: Doc, number: _Number) -> str | None:
             # "and 14 people"; never across a paragraph break
             if tokens and all((not t.is_punct or t.text == "-") and t.pos_ != "CCONJ"
                               and not (t.like_num and t.whitespace_) for t in tokens) \
-                    and not _PARAGRAPH.search(doc.text[doc[j - 1].idx:head.idx]):
+                    and not _PARAGRAPH.search(doc[j - 1:head.i].text_with_ws):  # (not doc.text: built whole)
                 return _strip_det(doc[j:head.i + 1])
     if j < len(doc) and doc[j].tag_ == "NNS":
         return doc[j].text

@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factx.components.ruler import LexicalPatterns
+from factx.components.rules import rule_index
 from factx.extensions import SPAN_KEYS
 from factx.patterns import load_patterns, with_plurals
 
@@ -117,3 +118,17 @@ def test_rule_spans_equal_spacys_span_ruler_on_the_corpus(nlp: Any) -> None:
         assert ours == [(s.start, s.end, s.label_, s.id_) for s in ruler.match(doc)]
         total += len(ours)
     assert total > 1000
+
+
+def test_rule_index_is_built_once_per_doc_and_again_when_the_spans_change(nlp: Any) -> None:
+    doc = nlp("The board met on Monday, March 4, 2024, with the chief executive.")
+    key = SPAN_KEYS["rules"]
+    first = rule_index(doc)
+    assert rule_index(doc) is first
+    assert first.at("TITLE", 13) == (15, "chief executive")
+    doc.spans[key] = [s for s in doc.spans[key] if s.label_ != "TITLE"]
+    again = rule_index(doc)
+    assert again is not first and again.at("TITLE", 13) is None
+    assert again.starts["DATE"] == first.starts["DATE"]
+    doc.spans[key].append(Span(doc, 13, 15, label="TITLE", span_id="ceo"))
+    assert rule_index(doc).at("TITLE", 13) == (15, "ceo")

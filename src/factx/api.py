@@ -15,7 +15,7 @@ from spacy.tokens import Doc
 from . import facttypes
 from .errors import FactxError, InternalError, UsageError
 from .header import read_header
-from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
+from .isolation import InternalFailure, check_doc_fault, check_fault, doc_failure, failure_from, guard, run_pipeline
 from .nlp import Settings, build_nlp
 from .offsets import OffsetMap, Shift, remap
 from .patterns import attached
@@ -196,7 +196,7 @@ def _merge(pieces: list[tuple[int, Document | InternalFailure]]) -> Document:
 
 
 def _collect(doc: Doc, source: str, date_source: str, encoding: str | None) -> Document:
-    check_fault("collect", doc.text)
+    check_doc_fault("collect", doc)
     return facttypes.document(doc, source, date_source, encoding)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
@@ -20,8 +21,10 @@ _SPACES = re.compile(r"\s+")
 _ORG_STOP = {"of", "and", "the", "for", "&", "on", "in", "at"}
 
 
+@lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
-    """Comparison key for names: case, spacing, apostrophes and a leading "the" ignored."""
+    """Comparison key for names: case, spacing, apostrophes and a leading "the" ignored (kept per
+    name: the merging steps compare every pair of names)."""
     key = _SPACES.sub(" ", name.replace("’", "'").strip()).lower()
     key = re.sub(r"^the ", "", key)
     return key.rstrip(".,;:")

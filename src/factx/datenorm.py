@@ -423,8 +423,8 @@ def _simple(  # noqa: C901
         if m["day"] is None or month_value is None or month_value.value is None:
             return month_value
         # "last Oct. 23": the day in the month the words name
-        day = _valid_day(int(month_value.value[:4]), MONTHS[m["month"]], int(m["day"]))
-        return DateValue(day, "date", "day", None, True) if day else None
+        dated = _valid_day(int(month_value.value[:4]), MONTHS[m["month"]], int(m["day"]))
+        return DateValue(dated, "date", "day", None, True) if dated else None
     if (m := p["century"].match(core)) or (m := p["word_century"].match(core)):
         n = int(m["n"]) if m["n"].isdigit() else _WORD_ORDINALS.get(m["n"].replace("-", " ").replace(" ", "-"))
         return DateValue(f"{n - 1:02d}", "date", "century") if n and 1 <= n <= 21 else None
@@ -707,12 +707,14 @@ def absolute_date(text: str, anchor: dt.date | None = None, *, future: bool = Fa
     order = _date_order(parts, sep)
     if order is None:
         return None
+    numbers = [int(x.rstrip(".")) for x in parts if x.rstrip(".").isdigit()]
+    if not any(1 <= n <= 31 for n in numbers):
+        return None  # no field can be the day, which must be written ("between October 2023 and June 2024")
     prefer = "future" if future else "past" if past else "current_period"
     data = _parser(order, anchor, prefer).get_date_data(text)
     day = data["date_obj"]
     if day is None or data["period"] != "day":
         return None
-    numbers = [int(x.rstrip(".")) for x in parts if x.rstrip(".").isdigit()]
     years = [n for n, x in zip(numbers, [x for x in parts if x.isdigit()], strict=True)
              if n == day.year or (len(x) == 2 and n == day.year % 100)]
     if day.day not in numbers or not years or (day.month not in numbers and not _MONTH_WORD.search(text)):

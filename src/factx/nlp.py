@@ -89,7 +89,7 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
         raise ModelError(f"spaCy model {model!r} has no parser or ner; factx needs both")
     attach(nlp, patterns)  # the one pattern set of this pipeline: its components and collect read it
     ruler: Any = nlp.add_pipe(
-        "span_ruler",
+        "factx_span_ruler",
         name="factx_rules",
         config={"spans_key": SPAN_KEYS["rules"], "phrase_matcher_attr": "LOWER", "validate": True,
                 "overwrite": True},

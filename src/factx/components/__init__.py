@@ -1,5 +1,5 @@
 """factx's spaCy components, one module per fact type; importing registers the factories."""
 
-from . import dates, numbers, organizations, people, rules, titles
+from . import dates, numbers, organizations, people, ruler, rules, titles
 
-__all__ = ["dates", "numbers", "organizations", "people", "rules", "titles"]
+__all__ = ["dates", "numbers", "organizations", "people", "ruler", "rules", "titles"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -92,6 +93,7 @@ class NumberExtractor:
         self.money_words = set(self.currencies) | set(self.scales)
         self.dollar_currency = dollar_currency
         self.yen_currency = yen_currency
+        self._may_start: dict[int, bool] = {}  # orth -> can a token with this text begin a number
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -100,10 +102,12 @@ class NumberExtractor:
     # -- finding -----------------------------------------------------------------------------
     def match(self, doc: Doc, index: RuleIndex) -> list[_Number]:
         blocked = _blocked_tokens(doc, self.money_words)
+        known = self._may_start
+        starts = [known[o] if o in known else self._learn(doc, o) for o in doc.to_array(ORTH).tolist()]
         found: list[_Number] = []
         i = 0
         while i < len(doc):
-            if blocked[i]:
+            if blocked[i] or not starts[i]:
                 i += 1
                 continue
             number = self._number_at(doc, i, index, blocked)
@@ -115,6 +119,18 @@ class NumberExtractor:
                 found.append(number)
             i = max(number.end, i + 1)
         return found
+
+    def _learn(self, doc: Doc, orth: int) -> bool:
+        """Whether a token with this text can begin a number at all: a digit, a number or fraction
+        word, an ordinal, "a", "one", "half" or a hyphen (a superset of what ``_core`` reads; it
+        depends on the word alone, so it is kept per word)."""
+        lex = doc.vocab[orth]
+        text, lower = lex.orth_, lex.lower_
+        self._may_start[orth] = may = (
+            "-" in lower or lower in ("a", "one", "half") or is_number_word(lower)
+            or parse_ordinal(text) is not None or any(c.isdigit() for c in text)
+        )
+        return may
 
     def _number_at(self, doc: Doc, i: int, index: RuleIndex, blocked: list[bool]) -> _Number | None:
         core = self._core(doc, i, blocked)
@@ -632,7 +648,7 @@ def _counted(doc: Doc, number: _Number) -> str | None:
             # "and 14 people"; never across a paragraph break
             if tokens and all((not t.is_punct or t.text == "-") and t.pos_ != "CCONJ"
                               and not (t.like_num and t.whitespace_) for t in tokens) \
-                    and not _PARAGRAPH.search(doc.text[doc[j - 1].idx:head.idx]):
+                    and not _PARAGRAPH.search(doc[j - 1:head.i].text_with_ws):  # (not doc.text: built whole)
                 return _strip_det(doc[j:head.i + 1])
     if j < len(doc) and doc[j].tag_ == "NNS":
         return doc[j].text

@@ -31,6 +31,7 @@ class OrganizationExtractor:
         self.heads = set(patterns.words("ORG_HEAD"))
         self.not_org = set(patterns.words("NOT_ORG"))
         self.shapes = NameShapes(patterns)
+        self._doc_ents: tuple[Doc, tuple[Span, ...], set[str]] | None = None  # set during match()
         self.generic = set(patterns.words("GENERIC_MODIFIER"))
         self.prefixes = set(patterns.words("ORG_PREFIX"))
 
@@ -39,16 +40,36 @@ class OrganizationExtractor:
         return self.set_annotations(doc, self.match(doc, index))
 
     def match(self, doc: Doc, index: RuleIndex) -> list[Span]:
+        # Doc.ents builds its spans on every access: read once for this call (the component never
+        # changes them), with the people named in full.
+        ents = tuple(doc.ents)
+        self._doc_ents = (doc, ents, {e.text for e in ents if e.label_ == "PERSON" and len(e) > 1})
+        try:
+            return self._match(doc, index)
+        finally:
+            self._doc_ents = None
+
+    def _ents(self, doc: Doc) -> tuple[Span, ...]:
+        memo = self._doc_ents
+        return memo[1] if memo is not None and memo[0] is doc else tuple(doc.ents)
+
+    def _people(self, doc: Doc) -> set[str]:
+        memo = self._doc_ents
+        if memo is not None and memo[0] is doc:
+            return memo[2]
+        return {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
+
+    def _match(self, doc: Doc, index: RuleIndex) -> list[Span]:
         body = doc._.factx_body_start
         # NER sometimes calls "Skerry Bank" a person: a name ending in an organization word is one.
-        ents = [e for e in doc.ents if e.start_char >= body and (
+        ents = [e for e in self._ents(doc) if e.start_char >= body and (
             e.label_ == "ORG" or (e.label_ in ("PERSON", "LOC", "FAC") and e[-1].lower_ in self.heads and len(e) > 1))]
         ents = self._defined_by_acronym(doc, ents)
         ents = sorted(ents + self._head_seeds(doc, ents, index), key=lambda e: e.start)
-        surnames = {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+        surnames = {t.lower_ for e in self._ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
         from collections import Counter
 
-        votes = Counter((e.text, e.label_) for e in doc.ents if e.label_ in ("PERSON", "ORG"))
+        votes = Counter((e.text, e.label_) for e in self._ents(doc) if e.label_ in ("PERSON", "ORG"))
         spans: list[Span] = []
         rescued: list[Span] = []
         skip_until = -1
@@ -197,7 +218,7 @@ class OrganizationExtractor:
 
     def _misread_person(self, doc: Doc, tok: Token, start: int) -> bool:
         """"Rivers Harbour" + "FC": NER's person ends just before the organization word and has no name shape."""
-        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent = next((e for e in self._ents(doc) if e.start <= tok.i < e.end), None)
         return ent is not None and ent.end == start and not self.shapes.is_name(ent)
 
     def _repair(self, doc: Doc, ent: Span, index: RuleIndex, rescued: list[Span]) -> Span:
@@ -315,10 +336,6 @@ class OrganizationExtractor:
         rest = span[title[0] - span.start:]
         return len(rest) == 0 or (2 <= len(rest) <= 3 and all(t.is_title and t.pos_ == "PROPN" for t in rest))
 
-    @staticmethod
-    def _people(doc: Doc) -> set[str]:
-        return {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
-
     def _is_organization(self, span: Span, index: RuleIndex) -> bool:
         text = span.text.lower()
         if text in self.not_org or not any(c.isalpha() for c in text):
@@ -359,7 +376,8 @@ class OrganizationExtractor:
             end += 1
         if not (span.text.isupper() or doc[end - 1].text.endswith(".") and len(doc[end - 1]) <= 6):
             return False  # a dateline's capitals or a region's abbreviation ("Mich.") show the construction
-        return end == len(doc) or doc[end].is_punct and doc[end].text not in ("'s", "’s") or doc[end].is_sent_start
+        return end == len(doc) or doc[end].is_punct and doc[end].text not in ("'s", "’s") \
+            or bool(doc[end].is_sent_start)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
         for span in spans:

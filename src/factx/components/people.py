@@ -49,7 +49,7 @@ class PersonExtractor:
                     or ent[-1].lower_ in self.shapes.not_name and not self._titled_surname(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
                 continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
-            if ent.label_ == "PERSON" and any(name.startswith(ent.text.lower() + " ") for name in org_names):
+            if ent.label_ == "PERSON" and _begins_one_of(ent.text.lower() + " ", org_names):
                 continue  # "Orvane" after "Orvane Technologies": a short form of an organization
             if ent.label_ == "PERSON" and len(ent) == 1 and index.at("TITLE", ent.end) is not None \
                     and ent.end + 1 < len(doc) and doc[ent.end].text[:1].isupper():
@@ -99,9 +99,11 @@ class PersonExtractor:
                  for n in (1, 2) if n < len(e)}
         found = []
         for ent in ents:
+            if ent.label_ != "ORG":
+                continue
             end = ent.end - 1 if ent[-1].lower_ in ("'s", "’s") else ent.end
             words = tuple(t.lower_ for t in doc[ent.start:end])
-            if ent.label_ == "ORG" and words in tails and not any(w in self.shapes.not_name for w in words) \
+            if words in tails and not any(w in self.shapes.not_name for w in words) \
                     and all(doc[k].is_title for k in range(ent.start, end)):
                 found.append(Span(doc, ent.start, end, label="PERSON"))
         if found:
@@ -273,6 +275,10 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     if any(ch.isdigit() for ch in span.text) or not span[0].text[:1].isupper():
         return None
     return span
+
+
+def _begins_one_of(prefix: str, names: list[str]) -> bool:
+    return any(name.startswith(prefix) for name in names)
 
 
 def _int(text: str) -> int:

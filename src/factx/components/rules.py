@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
+from weakref import WeakKeyDictionary
 
 import numpy
 from spacy.attrs import IS_TITLE, LOWER, ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import SPAN_KEYS
 
@@ -44,10 +46,27 @@ class RuleIndex:
         return self.ends[label].get(end)
 
 
+# One index per Doc and rule span group: five components read it; the entry goes with the Doc.
+_BUILT: WeakKeyDictionary[Doc, tuple[Any, int, RuleIndex]] = WeakKeyDictionary()
+
+
 def rule_index(doc: Doc) -> RuleIndex:
-    """Build the index from the rule spans the span ruler wrote."""
+    """The index of the rule spans the span ruler wrote, built once per Doc (again if the spans
+    were replaced or grew). Components only read it."""
+    group = doc.spans.get(SPAN_KEYS["rules"])
+    if group is None:
+        return _build_index([])
+    built = _BUILT.get(doc)
+    if built is not None and built[0] is group and built[1] == len(group):
+        return built[2]
+    index = _build_index(group)
+    _BUILT[doc] = (group, len(group), index)
+    return index
+
+
+def _build_index(spans: Iterable[Span]) -> RuleIndex:
     index = RuleIndex()
-    for span in doc.spans.get(SPAN_KEYS["rules"], []):
+    for span in spans:
         label, rid = span.label_, span.id_ or span.text.lower()
         best = index.starts[label].get(span.start)
         if best is None or best[0] < span.end:

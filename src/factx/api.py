@@ -16,7 +16,7 @@ from .errors import FactxError, InternalError, UsageError
 from .header import read_header
 from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
 from .nlp import Settings, build_nlp
-from .offsets import OffsetMap, Shift, remap
+from .offsets import OffsetMap, Shift, normalize_for_matching, remap
 from .read import SourceText
 from .records import DateFact, Document
 
@@ -69,12 +69,26 @@ class _Piece:
     count: int = 1
     failure: Failure | None = None
     dateline: DateFact | None = None
+    text: str = ""  # the text the pipeline reads (see matching_text)
+    mapping: OffsetMap | None = None  # its offsets back to the input as decoded, when it differs
 
 
-def prepare(nlp: Language, item: SourceText, document_date: str | None) -> tuple[list[tuple[int, Doc]], str]:
+def matching_text(item: SourceText) -> tuple[str, OffsetMap | None]:
+    """The text facts are found in, and the one map of its offsets back to ``item.content`` (None
+    when it is ``item.content``): mojibake repaired, then NFC with invisible characters removed."""
+    text = item.repaired if item.repaired is not None else item.content
+    mapping = OffsetMap(item.content, item.repaired) if item.repaired is not None else None
+    normalized = normalize_for_matching(text)
+    if normalized is None:
+        return text, mapping
+    text, inner = normalized
+    return text, inner if mapping is None else inner.then(mapping)
+
+
+def prepare(nlp: Language, item: SourceText | str, document_date: str | None) -> tuple[list[tuple[int, Doc]], str]:
     """Tokenize one text (in pieces of at most ``CHUNK_CHARS``) and set its document date (option >
     header); returns ([(offset, doc), ...], date source). The whole text never goes to spaCy at once."""
-    text = item.repaired or item.content
+    text = item if isinstance(item, str) else matching_text(item)[0]
     header = read_header(text)
     if document_date:
         date, source = document_date, "option"
@@ -148,8 +162,9 @@ def process(
                 continue
             try:
                 check_fault("prepare", item.content)
-                docs, date_source = prepare(nlp, item, date)
-                dateline = dateline_date(item.repaired or item.content)
+                text, mapping = matching_text(item)
+                docs, date_source = prepare(nlp, text, date)
+                dateline = dateline_date(text)
             except FactxError as err:
                 yield None, _Piece(number, item, failure=Failure(item.source, type(err).__name__, str(err)))
                 continue
@@ -157,7 +172,8 @@ def process(
                 yield None, _Piece(number, item, failure=Failure.internal(item.source, failure_from("prepare", err)))
                 continue
             for begin, doc in docs:
-                yield doc, _Piece(number, item, date_source, begin, len(docs), dateline=dateline)
+                yield doc, _Piece(number, item, date_source, begin, len(docs), dateline=dateline, text=text,
+                                  mapping=mapping)
 
     parts: list[tuple[int, Document | InternalFailure]] = []
     for doc, context in run_pipeline(nlp, feed(), batch_size):
@@ -171,7 +187,7 @@ def process(
         outcome: Document | InternalFailure = failure if failure is not None else guard(
             "collect", partial(_collect, doc, item.source, piece.date_source, item.encoding))
         if piece.count == 1 and piece.begin and isinstance(outcome, Document):
-            outcome = guard("offsets", partial(_shift, outcome, item, piece.begin))
+            outcome = guard("offsets", partial(_shift, outcome, piece.text, piece.begin))
         elif piece.count > 1:
             parts.append((piece.begin, outcome))
             if len(parts) < piece.count:
@@ -181,9 +197,9 @@ def process(
             outcome = failure if failure is not None else guard("merge", partial(_merge, pieces))
         if isinstance(outcome, Document) and piece.dateline is not None:
             outcome.dates.insert(0, piece.dateline)
-        if isinstance(outcome, Document) and item.repaired is not None:
-            # Facts were found in the repaired text; their offsets index the text as decoded.
-            outcome = guard("offsets", partial(_remap, outcome, item))
+        if isinstance(outcome, Document) and piece.mapping is not None:
+            # Facts were found in the repaired, normalized text; their offsets index the text as decoded.
+            outcome = guard("offsets", partial(_remap, outcome, item, piece.mapping))
         yield Failure.internal(item.source, outcome) if isinstance(outcome, InternalFailure) else outcome
 
 
@@ -196,14 +212,14 @@ def _collect(doc: Doc, source: str, date_source: str, encoding: str | None) -> D
     return collect.document(doc, source, date_source, encoding)
 
 
-def _shift(document: Document, item: SourceText, begin: int) -> Document:
-    return remap(document, Shift(item.repaired or item.content, begin))
+def _shift(document: Document, text: str, begin: int) -> Document:
+    return remap(document, Shift(text, begin))
 
 
-def _remap(document: Document, item: SourceText) -> Document:
-    assert item.repaired is not None
-    remapped = remap(document, OffsetMap(item.content, item.repaired))
-    remapped.encoding = f"{item.encoding} (mojibake repaired)"
+def _remap(document: Document, item: SourceText, mapping: OffsetMap) -> Document:
+    remapped = remap(document, mapping)
+    if item.repaired is not None:
+        remapped.encoding = f"{item.encoding} (mojibake repaired)"
     return remapped
 
 

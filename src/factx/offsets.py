@@ -1,4 +1,4 @@
-"""Map offsets found in a text factx processed (a repaired or normalized text, a piece of the text) back to the text as decoded."""
+"""Map offsets found in a text factx processed (repaired, normalized, a piece) back to the text as decoded."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from .api import Failure, process
+from .api import Failure, document_date_iso, process
 from .errors import FactxError
 from .isolation import InternalFailure, check_fault, failure_from, guard
 from .nlp import Settings, build_nlp
@@ -117,7 +117,9 @@ def _init_worker(options: BatchOptions) -> None:
 
 def _pipeline(options: BatchOptions) -> Any:
     """The pipeline for ``options``; a ModelError or PatternError (configuration, exit 2) is raised
-    outside every document's failure boundary: it is no one document's fault."""
+    outside every document's failure boundary: it is no one document's fault. So is a bad document
+    date (UsageError)."""
+    document_date_iso(options.document_date)
     return build_nlp(options.model, options.patterns, options.settings)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 import dask.bag as db
 
 from .batch import CHUNK, BatchOptions, Item, process_isolated
+from .errors import UsageError, quote
 from .nlp import Settings
 
 
@@ -62,6 +63,9 @@ def local_cluster(workers: int = 2) -> Any:
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
+SCHEDULER_TIMEOUT = "10s"  # connecting to a --scheduler that does not answer: a usage error after this
+
+
 def run_on_dask(paths: Sequence[str], options: BatchOptions, *, scheduler: str | None = None,
                 workers: int = 2) -> Iterator[dict[str, Any]]:
     """Results in input order, computed on a Dask cluster (a local one unless ``scheduler`` is given)."""
@@ -71,7 +75,13 @@ def run_on_dask(paths: Sequence[str], options: BatchOptions, *, scheduler: str |
 
     build_nlp(options.model, options.patterns, options.settings)  # a bad model: exit 2 before any cluster
     cluster = None if scheduler else local_cluster(workers)
-    client = Client(scheduler or cluster)
+    try:
+        client = Client(scheduler or cluster, timeout=SCHEDULER_TIMEOUT) if scheduler else Client(cluster)
+    except (OSError, TimeoutError, ValueError) as err:  # ValueError: an address Dask cannot parse
+        if cluster is not None:
+            cluster.close()
+        raise UsageError(f"cannot reach the Dask scheduler {quote(scheduler or '')}: "
+                         f"{' '.join(str(err).split())}") from None
     try:
         bag = db.from_sequence(list(paths), partition_size=CHUNK).map_partitions(_partition, options)
         futures = client.compute(bag.to_delayed())

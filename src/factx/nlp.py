@@ -103,3 +103,26 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     nlp.add_pipe("factx_people", config={"patterns_dirs": dirs})
     nlp.add_pipe("factx_titles", config={"patterns_dirs": dirs})
     return nlp
+
+
+def producer(nlp: Language, patterns_dirs: Sequence[str] = ()) -> dict[str, str]:
+    """What makes the facts of ``nlp``: factx's version, the model's name and version, and the SHA-256
+    of the pattern files it loaded (built-in and extra, in load order), so that a store of facts
+    can tell which run made which."""
+    return _producer(nlp.meta.get("lang", ""), nlp.meta.get("name", ""), str(nlp.meta.get("version", "")),
+                     tuple(str(p) for p in patterns_dirs))
+
+
+@cache
+def _producer(lang: str, name: str, model_version: str, patterns_dirs: tuple[str, ...]) -> dict[str, str]:
+    import hashlib
+
+    from . import __version__
+
+    digest = hashlib.sha256()
+    for path in load_patterns(patterns_dirs).files:
+        data = Path(path).read_bytes()
+        digest.update(f"{Path(path).name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return {"factx": __version__, "model": f"{lang}_{name}" if lang else name, "model_version": model_version,
+            "patterns_sha256": digest.hexdigest()}

@@ -150,8 +150,9 @@ def read_source(
 def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt",
                      problems: list[tuple[str, str]] | None = None) -> Iterator[str]:
     """Expand files and folders into paths: folders walked recursively in sorted order, hidden
-    entries skipped, symlinked folders not followed (no loops). Unreadable folders and broken or
-    looping symlinks are appended to ``problems`` as (path, reason) instead of stopping the walk."""
+    entries skipped, names matched against ``glob`` case-insensitively (``*.txt`` takes ``A.TXT``),
+    symlinked folders not followed (no loops). Unreadable folders and broken or looping symlinks
+    are appended to ``problems`` as (path, reason) instead of stopping the walk."""
     import fnmatch
     import os
 
@@ -167,7 +168,7 @@ def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt",
         for root, dirs, files in os.walk(item, onerror=on_error, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if name.startswith(".") or not fnmatch.fnmatch(name, glob):
+                if name.startswith(".") or not fnmatch.fnmatchcase(name.lower(), glob.lower()):
                     continue
                 path = os.path.join(root, name)
                 if os.path.islink(path) and not os.path.exists(path):

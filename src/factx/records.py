@@ -95,6 +95,7 @@ class Document:
     dates: list[DateFact]
     encoding: str | None = None
     schema_version: str = SCHEMA_VERSION
+    producer: dict[str, str] | None = None  # factx, model, model_version, patterns_sha256
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract, in its documented key order."""
@@ -111,6 +112,7 @@ class Document:
             "document_date": self.document_date,
             "document_date_source": self.document_date_source,
             "encoding": self.encoding,
+            **({"producer": dict(self.producer)} if self.producer is not None else {}),
             "people": [_person_dict(p) for p in self.people],
             "organizations": [asdict(o) for o in self.organizations],
             "titles": [asdict(t) for t in self.titles],

@@ -26,6 +26,15 @@ DOCUMENT_SCHEMA: dict[str, Any] = {
         "document_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
         "document_date_source": {"enum": ["header", "dateline", "option", "none"]},
         "encoding": _NULLABLE_STR,
+        "producer": {
+            "type": "object",
+            "description": "what made the facts: factx's version, the spaCy model and its version, and the "
+                           "SHA-256 of the pattern files used",
+            "required": ["factx", "model", "model_version", "patterns_sha256"],
+            "properties": {"factx": {"type": "string"}, "model": {"type": "string"},
+                           "model_version": {"type": "string"},
+                           "patterns_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
+        },
         "people": {"type": "array", "items": {
             "type": "object",
             "required": ["name", "mentions", "titles"],
@@ -93,5 +102,38 @@ DOCUMENT_SCHEMA: dict[str, Any] = {
                 "calendar": _NULLABLE_STR,
             },
         }},
+    },
+}
+
+ERROR_SCHEMA: dict[str, Any] = {
+    "title": "factx error record",
+    "description": "an input that produced no document, with the reason",
+    "type": "object",
+    "required": ["source", "error"],
+    "additionalProperties": False,
+    "properties": {
+        "source": {"type": "string"},
+        "error": {
+            "type": "object",
+            "required": ["type", "message"],
+            "additionalProperties": False,
+            "properties": {
+                "type": {"type": "string", "description": "InputError, DecodeError, HeaderError, InternalError, ..."},
+                "message": {"type": "string"},
+                "stage": {"type": "string", "description": "where an InternalError happened"},
+            },
+        },
+    },
+}
+
+# Every line ``factx batch`` writes: a document or an error record (``factx schema`` prints this).
+RECORD_SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "$id": "https://factx.dev/schema/record-1.json",
+    "title": "factx output record",
+    "oneOf": [{"$ref": "#/$defs/document"}, {"$ref": "#/$defs/error"}],
+    "$defs": {
+        "document": {k: v for k, v in DOCUMENT_SCHEMA.items() if k not in ("$schema", "$id")},
+        "error": ERROR_SCHEMA,
     },
 }

@@ -49,6 +49,14 @@ def test_non_western_single_byte_text_is_still_detected(text: str, encoding: str
     assert item.encoding == reported
 
 
+def test_a_forced_encoding_reads_central_european_text() -> None:
+    czech = "Předseda vlády Petr Fiala v pondělí v Praze řekl, že ekonomika poroste."
+    item = decode(czech.encode("cp1250"), "x", encoding="cp1250")
+    assert (item.content, item.encoding) == (czech, "cp1250")
+    with pytest.raises(DecodeError, match="cannot decode as utf-8"):
+        decode(czech.encode("cp1250"), "x", encoding="utf-8")
+
+
 @pytest.mark.parametrize("text", [FRENCH, GERMAN, RUSSIAN, GREEK])
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
 def test_utf16_without_a_byte_order_mark_is_told_by_its_nuls(text: str, encoding: str) -> None:

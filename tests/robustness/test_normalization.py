@@ -37,6 +37,12 @@ def test_normalize_composes_and_drops_invisible_characters() -> None:
     assert mapping.span(3, 6) == (5, 8, " an")
 
 
+def test_normalize_drops_soft_hyphens_and_word_joiners() -> None:
+    normalized, mapping = normalize_for_matching("Schwarz\u00adenegger met Anna\u2060Berg.") or ("", None)
+    assert normalized == "Schwarzenegger met Anna Berg."
+    assert mapping is not None and mapping.span(0, 14) == (0, 15, "Schwarz\u00adenegger")
+
+
 def test_normalize_leaves_normalized_text_alone() -> None:
     assert normalize_for_matching("Zoë Müller of 中国银行 said 😀") is None
 

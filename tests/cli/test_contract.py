@@ -85,6 +85,13 @@ def test_an_iso_code_in_any_case_is_accepted(factx_cmd: list[str], folder: Path)
     assert result.returncode == 0, result.stderr
     money = [n for n in json.loads(result.stdout)["numbers"] if n["kind"] == "money"]
     assert [(n["text"], n["unit"]) for n in money] == [("$3 million", "CAD")]
+    yen = folder.parent / f"{folder.name}-yen.txt"
+    yen.write_text("date: 2024-03-05\n\nThe bank lent ¥500 million to the firm.\n", encoding="utf-8")
+    for option, unit in (("jpy", "JPY"), ("CNY", "CNY")):
+        result = _run(factx_cmd, "extract", str(yen), "--yen-currency", option, "--compact")
+        assert result.returncode == 0, result.stderr
+        assert [n["unit"] for n in json.loads(result.stdout)["numbers"] if n["kind"] == "money"] == [unit]
+    assert _run(factx_cmd, "extract", str(yen), "--yen-currency", "AUTO", "--compact").returncode == 0
 
 
 def test_output_into_a_missing_folder_creates_it(factx_cmd: list[str], folder: Path, tmp_path: Path) -> None:

@@ -48,9 +48,9 @@ def settings(dollar: str, yen: str, fiscal_start: int | None) -> Settings:
     codes = currency_codes()
     if dollar.upper() not in codes:
         raise UsageError(f"--dollar-currency {quote(dollar)} is not an ISO 4217 currency code (USD, CAD, AUD, ...)")
-    if yen != "auto" and yen.upper() not in YEN_CHOICES:
+    if yen.lower() != "auto" and yen.upper() not in YEN_CHOICES:
         raise UsageError(f"--yen-currency {quote(yen)}: expected CNY, JPY or auto")
-    return Settings(dollar.upper(), yen if yen == "auto" else yen.upper(), fiscal_start)
+    return Settings(dollar.upper(), "auto" if yen.lower() == "auto" else yen.upper(), fiscal_start)
 
 
 def checked_date(value: str | None) -> str | None:

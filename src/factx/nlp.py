@@ -21,7 +21,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
-from .errors import ModelError
+from .errors import ModelError, quote
 from .extensions import SPAN_KEYS, register_extensions
 from .patterns import load_patterns, with_plurals
 
@@ -38,7 +38,7 @@ def resolve_model(model: str | None = None) -> str:
         if Path(chosen).exists() or importlib.util.find_spec(chosen.replace("-", "_")) is not None:
             return chosen
         raise ModelError(
-            f"spaCy model {chosen!r} is not installed and is not a pipeline directory; "
+            f"spaCy model {quote(chosen)} is not installed and is not a pipeline directory; "
             f"install the default with `{INSTALL_HINT}` or pass --model NAME_OR_PATH"
         )
     for name in PREFERRED_MODELS:
@@ -83,9 +83,9 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     try:
         nlp = spacy.load(model.replace("-", "_") if not Path(model).exists() else model)
     except (OSError, ImportError, ValueError) as err:
-        raise ModelError(f"cannot load spaCy model {model!r}: {err}".splitlines()[0]) from None
+        raise ModelError(f"cannot load spaCy model {quote(model)}: {err}".splitlines()[0]) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        raise ModelError(f"spaCy model {model!r} has no parser or ner; factx needs both")
+        raise ModelError(f"spaCy model {quote(model)} has no parser or ner; factx needs both")
     ruler: Any = nlp.add_pipe(
         "span_ruler",
         name="factx_rules",

@@ -18,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .errors import PatternError
+from .errors import PatternError, quote
 
 _KEYS = {"label", "pattern", "id"}
 # Word lists consulted by the components but never matched by the span ruler: matching thousands of
@@ -187,10 +187,10 @@ def _check_cost(pattern: list[Any], where: str) -> None:
                 try:
                     re.compile(regex)
                 except re.error as err:
-                    raise PatternError(f"{where}: bad REGEX {regex!r}: {err}") from None
+                    raise PatternError(f"{where}: bad REGEX {quote(regex)}: {err}") from None
                 risk = regex_risk(regex)
                 if risk:
-                    raise PatternError(f"{where}: REGEX {regex!r} {risk} (catastrophic backtracking)")
+                    raise PatternError(f"{where}: REGEX {quote(regex)} {risk} (catastrophic backtracking)")
 
 
 def _read_file(path: Path) -> list[dict[str, Any]]:
@@ -232,7 +232,7 @@ def _load(extra_dirs: tuple[str, ...]) -> PatternSet:
             for rule in _read_file(path):
                 key = (rule["label"], json.dumps(rule["pattern"], sort_keys=True).lower())
                 if key in seen and directory == dirs[0]:
-                    raise PatternError(f"{path}: duplicate pattern {rule['pattern']!r} (also in {seen[key]})")
+                    raise PatternError(f"{path}: duplicate pattern {quote(str(rule['pattern']))} (also in {seen[key]})")
                 seen[key] = path.name
                 rules.append(rule)
             files.append(str(path))

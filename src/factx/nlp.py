@@ -35,7 +35,11 @@ def resolve_model(model: str | None = None) -> str:
     """The model name or path to load, following the documented order."""
     chosen = model or os.environ.get(MODEL_ENV) or None
     if chosen:
-        if Path(chosen).exists() or importlib.util.find_spec(chosen.replace("-", "_")) is not None:
+        try:
+            found = Path(chosen).exists() or importlib.util.find_spec(chosen.replace("-", "_")) is not None
+        except (OSError, ValueError, ImportError):  # a name too long for a path, with a NUL, "a..b"
+            found = False
+        if found:
             return chosen
         raise ModelError(
             f"spaCy model {quote(chosen)} is not installed and is not a pipeline directory; "

@@ -71,6 +71,8 @@ def folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (["extract", "{f}/a.txt", "--date", "2024-02-30"], ["YYYY-MM-DD"]),
     (["batch", "{t}/empty"], ["no input files", "*.txt"]),
     (["batch", "--from-stdin"], ["no inputs"]),
+    (["extract", "{f}/a.txt", "--model", "x" * 300], ["is not installed", "'" + "x" * 40 + "'..."]),
+    (["extract", "{f}/a.txt", "--model", "a..b"], ["'a..b' is not installed"]),
 ])
 def test_usage_errors_are_one_line_and_exit_2(factx_cmd: list[str], folder: Path, tmp_path: Path,
                                               args: list[str], words: list[str]) -> None:

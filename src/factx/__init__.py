@@ -13,16 +13,12 @@ r"""factx: people, titles, organizations, numbers and dates from news text, as J
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
-
 from .api import Failure, extract, extract_many, process
 from .errors import FactxError
-from .nlp import Settings
-from .records import Document
+from .nlp import Settings, factx_version
+from .records import Document, Producer
 
-try:
-    __version__ = version("factx")
-except PackageNotFoundError:  # running from a source tree
-    __version__ = "0.0.0"
+__version__ = factx_version()  # "0.0.0" when running from a source tree not installed
 
-__all__ = ["Document", "FactxError", "Failure", "Settings", "__version__", "extract", "extract_many", "process"]
+__all__ = ["Document", "FactxError", "Failure", "Producer", "Settings", "__version__", "extract", "extract_many",
+           "process"]

@@ -1,24 +1,26 @@
-"""The library API: ``extract`` one text, ``extract_many`` / ``process`` a stream of texts."""
+"""The library API: ``extract`` one text, ``extract_many`` / ``process`` a stream of texts, and
+``process_paths``, the one function every engine (``factx.engines``) runs over its share of inputs."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from . import collect
+from . import facttypes
 from .errors import FactxError, InternalError, UsageError, quote
 from .header import read_header
 from .isolation import InternalFailure, check_fault, doc_failure, failure_from, guard, run_pipeline
 from .nlp import Settings, build_nlp, producer
 from .offsets import OffsetMap, Shift, normalize_for_matching, remap
-from .read import SourceText
+from .patterns import attached
+from .read import DEFAULT_MAX_BYTES, SourceText, read_source
 from .records import DateFact, Document
 
 
@@ -109,6 +111,7 @@ def prepare(nlp: Language, item: SourceText | str, document_date: str | None) ->
     """Tokenize one text (in pieces of at most ``CHUNK_CHARS``) and set its document date (option >
     header); returns ([(offset, doc), ...], date source). The whole text never goes to spaCy at once."""
     text = item if isinstance(item, str) else matching_text(item)[0]
+    patterns = attached(nlp)  # the pipeline's own pattern set, for the collect step
     header = read_header(text, strict=not document_date)  # --date stands in for an impossible header date
     if document_date:
         date, source = document_date, "option"
@@ -121,6 +124,7 @@ def prepare(nlp: Language, item: SourceText | str, document_date: str | None) ->
         doc = nlp.make_doc(text[begin:end])
         doc._.factx_body_start = 0
         doc._.factx_document_date = date
+        doc._.factx_patterns = patterns
         docs.append((begin, doc))
     return docs, source
 
@@ -221,24 +225,23 @@ def process(
             failure = next((o for _, o in pieces if isinstance(o, InternalFailure)), None)
             outcome = failure if failure is not None else guard("merge", partial(_merge, pieces))
         if isinstance(outcome, Document) and piece.dateline is not None:
-            outcome.dates.insert(0, piece.dateline)
+            outcome = replace(outcome, facts={**outcome.facts, "dates": (piece.dateline, *outcome.facts["dates"])})
         if isinstance(outcome, Document) and piece.mapping is not None:
             # Facts were found in the repaired, normalized text; their offsets index the text as decoded.
             outcome = guard("offsets", partial(_remap, outcome, item, piece.mapping))
         if isinstance(outcome, InternalFailure):
             yield Failure.internal(item.source, outcome)
             continue
-        outcome.producer = dict(made_by)
-        yield outcome
+        yield replace(outcome, producer=made_by)
 
 
 def _merge(pieces: list[tuple[int, Document | InternalFailure]]) -> Document:
-    return collect.merge([(begin, part) for begin, part in pieces if isinstance(part, Document)])
+    return facttypes.merge([(begin, part) for begin, part in pieces if isinstance(part, Document)])
 
 
 def _collect(doc: Doc, source: str, date_source: str, encoding: str | None) -> Document:
     check_fault("collect", doc.text)
-    return collect.document(doc, source, date_source, encoding)
+    return facttypes.document(doc, source, date_source, encoding)
 
 
 def _shift(document: Document, text: str, begin: int) -> Document:
@@ -248,7 +251,7 @@ def _shift(document: Document, text: str, begin: int) -> Document:
 def _remap(document: Document, item: SourceText, mapping: OffsetMap) -> Document:
     remapped = remap(document, mapping)
     if item.repaired is not None:
-        remapped.encoding = f"{item.encoding} (mojibake repaired)"
+        remapped = replace(remapped, encoding=f"{item.encoding} (mojibake repaired)")
     return remapped
 
 
@@ -284,9 +287,7 @@ def extract(
                           patterns_dirs=patterns_dirs, settings=settings))
     if isinstance(result, Failure):
         raise result.exception()
-    if isinstance(text, str):
-        result.encoding = None
-    return result
+    return replace(result, encoding=None) if isinstance(text, str) else result
 
 
 def extract_many(
@@ -313,3 +314,88 @@ def extract_many(
 
     yield from process(items(), document_date=document_date, model=model,
                           patterns_dirs=patterns_dirs, batch_size=batch_size, settings=settings)
+
+
+CHUNK = 8  # inputs per task: per task of the worker pool (engines.local) and per Dask partition (engines.dask)
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """What every input of a run shares: the choices of ``factx batch`` that are not about engines."""
+
+    document_date: str | None = None
+    model: str | None = None
+    patterns: tuple[str, ...] = field(default_factory=tuple)
+    encoding: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+    settings: Settings = field(default_factory=Settings)
+
+
+Item = str | tuple[str, str]  # a path, or (source, text)
+
+
+def pipeline(options: BatchOptions) -> Language:
+    """The pipeline for ``options``. A ModelError or PatternError (configuration, exit 2) is raised
+    here, outside every document's failure boundary: it is no one document's fault; so is a bad
+    document date (UsageError). Engines call it before they start workers, so a bad model, pattern
+    folder or date is one error, found once."""
+    document_date_iso(options.document_date)
+    return build_nlp(options.model, options.patterns, options.settings)
+
+
+def _items(items: Iterable[Item], options: BatchOptions) -> Iterator[SourceText | Failure]:
+    for item in items:
+        if not isinstance(item, str):
+            yield SourceText(item[0], item[1], "utf-8")
+            continue
+        try:
+            yield read_source(item, encoding=options.encoding, max_bytes=options.max_bytes)
+        except FactxError as err:
+            yield Failure(item, type(err).__name__, str(err))
+
+
+def _results(items: Iterable[Item], options: BatchOptions) -> Iterator[dict[str, Any]]:
+    for result in process(_items(items, options), document_date=options.document_date, model=options.model,
+                          patterns_dirs=options.patterns, settings=options.settings):
+        yield result.to_dict()
+
+
+def _source(item: Item) -> str:
+    return item if isinstance(item, str) else item[0]
+
+
+def process_paths(items: Sequence[Item], options: BatchOptions) -> Iterator[dict[str, Any]]:
+    """One result dict per path or (source, text), in order, streamed: a document dict (the JSON
+    contract, with ``source``) or an error record ``{"source", "error": {"type", "message"}}``.
+
+    This is the one failure boundary of every engine. Each document already has its own boundary
+    inside ``process``. If the stream still breaks (a failure no document owns), what it yielded is
+    kept and the rest of the items are run one by one, so only an item that fails alone becomes an
+    error record: nothing lost, nothing twice."""
+    pipeline(options)
+    done = 0
+    try:
+        check_fault("chunk", " ".join(_source(item) for item in items))
+        for result in _results(items, options):
+            yield result
+            done += 1
+        if done == len(items):
+            return
+    except Exception as err:  # noqa: BLE001 - the boundary; the items left are retried one by one
+        failure_from("chunk", err)
+    for item in items[done:]:
+        yield _alone(item, options)
+
+
+def _alone(item: Item, options: BatchOptions) -> dict[str, Any]:
+    def one() -> list[dict[str, Any]]:
+        check_fault("chunk", _source(item))
+        return list(_results([item], options))
+
+    results = guard("chunk", one)
+    if isinstance(results, InternalFailure):
+        return Failure.internal(_source(item), results).to_dict()
+    if len(results) != 1:
+        failure = InternalFailure("chunk", "RuntimeError", f"{len(results)} results for one input")
+        return Failure.internal(_source(item), failure).to_dict()
+    return results[0]

@@ -1,16 +1,20 @@
-"""Turn a processed Doc into fact records, one generator per fact type, in document order."""
+"""Turn a processed Doc into fact records: one collector per fact type, in document order.
+
+A collector takes a :class:`Found` (the Doc, the span keys by name, the records of the fact types it
+needs) and returns its records; ``facttypes`` names each collector and calls them in order.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from functools import cache
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span
 
-from .extensions import SPAN_KEYS
-from .patterns import load_patterns
-from .records import DateFact, Document, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
+from .patterns import PatternSet
+from .records import DateFact, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
 
 _SPACES = re.compile(r"\s+")
 _ORG_STOP = {"of", "and", "the", "for", "&", "on", "in", "at"}
@@ -29,17 +33,50 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in words if w[0].isalpha()).upper()
 
 
+@dataclass(frozen=True)
+class Found:
+    """What a collector reads: the processed Doc, span keys by name (``keys["people"]`` is the
+    people component's ``doc.spans`` key), and the records already collected, by fact type."""
+
+    doc: Doc
+    keys: Mapping[str, str]
+    facts: Mapping[str, Sequence[Any]] = field(default_factory=dict)
+
+    def spans(self, name: str) -> list[Span]:
+        """The spans written under the key named ``name`` (a fact type, or ``"rules"``)."""
+        return list(self.doc.spans.get(self.keys[name], []))
+
+
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_R = TypeVar("_R", bound=_Named)
+
+
 def _mention(span: Span) -> Mention:
     return Mention(span.text, span.start_char, span.end_char)
 
 
-def organizations(doc: Doc) -> list[OrganizationFact]:
+@dataclass
+class _Org:
+    """An organization while its mentions are gathered and merged."""
+
+    id: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+
+
+def organizations(found: Found) -> list[OrganizationFact]:
     """Organizations merged by name, acronym in parentheses and initials; ids in order of appearance."""
-    records: list[OrganizationFact] = []
-    by_key: dict[str, OrganizationFact] = {}
+    doc = found.doc
+    records: list[_Org] = []
+    by_key: dict[str, _Org] = {}
     # "Minister of Health and Social Care": a portfolio inside a title is not an organization
-    in_titles = {k for t in doc.spans.get(SPAN_KEYS["titles"], []) for k in range(t.start, t.end)}
-    spans = [s for s in doc.spans.get(SPAN_KEYS["organizations"], []) if s.start not in in_titles]
+    in_titles = {k for t in found.spans("titles") for k in range(t.start, t.end)}
+    spans = [s for s in found.spans("organizations") if s.start not in in_titles]
     spans += _title_organizations(doc, {name_key(s.text) for s in spans})
     spans.sort(key=lambda s: s.start)
     for span in spans:
@@ -65,7 +102,7 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
                 record.name = name
                 by_key[key] = record
         if record is None:
-            record = OrganizationFact(f"org-{len(records) + 1}", name)
+            record = _Org(f"org-{len(records) + 1}", name)
             records.append(record)
             by_key[key] = record
         elif name != record.name and name not in record.aliases and key != name_key(record.name):
@@ -75,29 +112,33 @@ def organizations(doc: Doc) -> list[OrganizationFact]:
         if acronym and acronym not in record.aliases:
             record.aliases.append(acronym)
             by_key[name_key(acronym)] = record
-    return _merge_partial_names(records)
+    return [OrganizationFact(r.id, r.name, tuple(r.mentions), tuple(r.aliases))
+            for r in _merge_partial_names(records, _org_heads(doc))]
 
 
-@cache
-def _org_heads() -> frozenset[str]:
-    return frozenset(load_patterns().words("ORG_HEAD"))
+def _org_heads(doc: Doc) -> Collection[str]:
+    """The organization head words of the pattern set the Doc's pipeline was built with."""
+    patterns: PatternSet | None = doc._.factx_patterns
+    if patterns is None:
+        raise ValueError("the Doc has no factx pattern set (doc._.factx_patterns): make it with api.prepare")
+    return patterns.words("ORG_HEAD").keys()
 
 
-def _adds_head(words: str) -> bool:
-    return any(w.strip(".,") in _org_heads() for w in words.split())
+def _adds_head(words: str, heads: Collection[str]) -> bool:
+    return any(w.strip(".,") in heads for w in words.split())
 
 
-def _merge_partial_names(records: list[OrganizationFact]) -> list[OrganizationFact]:
+def _merge_partial_names(records: list[_Org], heads: Collection[str]) -> list[_Org]:
     """"Halvorsen Institute" before "Halvorsen Institute for Space Research", "Seeland" in a headline
     before "FC Seeland", "Things Industry Alliance" where NER cut "China ... and Internet of" off: a
     name that starts or ends exactly one longer organization name in the text is that organization."""
-    merged: list[OrganizationFact] = []
+    merged: list[_Org] = []
     for record in records:
         key = name_key(record.name)
         # a longer name that only adds words after this one must add an organization word ("Altavia" +
         # "Airlines"); "Ministry of X" + "Electronic Industry" is NER running on, not a second name
         owners = [r for r in records if r is not record and (
-            name_key(r.name).startswith(key + " ") and _adds_head(name_key(r.name)[len(key):])
+            name_key(r.name).startswith(key + " ") and _adds_head(name_key(r.name)[len(key):], heads)
             or name_key(r.name).endswith(" " + key))]
         if len(owners) != 1:
             merged.append(record)
@@ -118,7 +159,7 @@ def _legal_suffix(tail: str) -> bool:
     return tail.strip(" .,") in _LEGAL_SUFFIXES
 
 
-def _short_form_owner(records: list[OrganizationFact], key: str, inner: bool = True) -> OrganizationFact | None:
+def _short_form_owner(records: Sequence[_R], key: str, inner: bool = True) -> _R | None:
     """The one earlier organization whose name starts with ``key`` ("Calloway" -> "Calloway Dynamics Inc.")."""
     owners = [r for r in records if name_key(r.name).startswith(key + " ")]
     if not owners and inner:
@@ -175,17 +216,28 @@ def _person_resolver(spans: list[Span]) -> dict[int, str | None]:
     return resolved
 
 
-def people(doc: Doc, titles: list[TitleFact]) -> list[PersonFact]:
-    spans = list(doc.spans.get(SPAN_KEYS["people"], []))
+@dataclass
+class _Person:
+    """A person while their mentions and titles are gathered."""
+
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    titles: list[TitleRef] = field(default_factory=list)
+
+
+def people(found: Found) -> list[PersonFact]:
+    """People by name, with their mentions and titles; ids in order of appearance."""
+    doc, titles = found.doc, list(found.facts["titles"])
+    spans = found.spans("people")
     resolved = _person_resolver(spans)
-    records: dict[str, PersonFact] = {}
+    records: dict[str, _Person] = {}
     for span in spans:
         name = resolved[span.start_char]
         if name is None:
             continue
         key = name_key(name)
         if key not in records:
-            records[key] = PersonFact(name)
+            records[key] = _Person(name)
         records[key].mentions.append(_mention(span))
     for title in titles:
         record = records.get(name_key(title.person))
@@ -194,15 +246,32 @@ def people(doc: Doc, titles: list[TitleFact]) -> list[PersonFact]:
         ref = TitleRef(title.title, title.organization, title.place)
         if ref not in record.titles:
             record.titles.append(ref)
-    _title_only_mentions(doc, titles, records)
-    return [r for r in records.values() if " " in r.name.strip() or r.titles or not _lone_word_is_no_person(doc, r)]
+    _affiliated(doc, found.facts["organizations"], resolved, records)
+    _title_only_mentions(doc, found.spans("rules"), titles, records)
+    kept = [r for r in records.values() if " " in r.name.strip() or r.titles or not _lone_word_is_no_person(doc, r)]
+    return [PersonFact(f"person-{k}", r.name, tuple(r.mentions), tuple(r.titles)) for k, r in enumerate(kept, 1)]
+
+
+def _affiliated(doc: Doc, orgs: Sequence[OrganizationFact], resolved: dict[int, str | None],
+                records: dict[str, _Person]) -> None:
+    """A person tied to an organization with no title written ("Alain Farley of McGill University")
+    gets a title entry with ``title: null``, unless a title already names that organization."""
+    by_start = {m.start: org for org in orgs for m in org.mentions}
+    for info in doc._.factx_affiliations or []:
+        name = resolved.get(info["person_start"], info["person"])
+        record = records.get(name_key(name)) if name else None
+        org = by_start.get(info["organization_start"])
+        if record is None or org is None:
+            continue
+        if not any(ref.organization == org.name for ref in record.titles):
+            record.titles.append(TitleRef(None, org.name))
 
 
 _LOCATIVE = {"in", "near", "across", "throughout", "outside", "within"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 
-def _lone_word_is_no_person(doc: Doc, record: PersonFact) -> bool:
+def _lone_word_is_no_person(doc: Doc, record: _Person) -> bool:
     """A one-word name never written in full and holding no title ("Picasso", "Amina", "Ms. Okafor")
     is a person unless the text gives evidence against it:
     - the model itself labels the same word a place or organization elsewhere at least as often as
@@ -225,14 +294,14 @@ def _lone_word_is_no_person(doc: Doc, record: PersonFact) -> bool:
         for s in starts)
 
 
-def _title_only_mentions(doc: Doc, titles: list[TitleFact], records: dict[str, PersonFact]) -> None:
+def _title_only_mentions(doc: Doc, rules: list[Span], titles: list[TitleFact], records: dict[str, _Person]) -> None:
     """"the governor said": a later mention by title alone is the one person holding that title;
     with two holders (or none) it stays unattached."""
     holders: dict[str, set[str]] = {}
     for title in titles:
         holders.setdefault(title.canonical.lower(), set()).add(name_key(title.person))
     linked = {t.start for t in titles}
-    for span in doc.spans.get(SPAN_KEYS["rules"], []):
+    for span in rules:
         if span.label_ != "TITLE" or span.start == 0 or doc[span.start - 1].lower_ != "the":
             continue
         if span.start_char in linked or any(t.start <= span.start_char < t.end for t in titles):
@@ -248,9 +317,11 @@ def _title_only_mentions(doc: Doc, titles: list[TitleFact], records: dict[str, P
         record.mentions.sort(key=lambda m: m.start)
 
 
-def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
-    spans = list(doc.spans.get(SPAN_KEYS["people"], []))
-    resolved = _person_resolver(spans)
+def titles(found: Found) -> list[TitleFact]:
+    """Titles linked to their person and organization (``person_id`` is set once people are known)."""
+    doc, orgs = found.doc, list(found.facts["organizations"])
+    records: list[TitleFact] = []
+    resolved = _person_resolver(found.spans("people"))
     by_name: dict[str, OrganizationFact] = {}
     org: OrganizationFact | None
     for org in orgs:
@@ -276,9 +347,10 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
                 # "Chicago Mayor Anton Cermak", "governor of the Upper Nile region": a place is where
                 # the title is held, never the organization it belongs to
                 place, org_name = org_name, None
-        yield TitleFact(
+        records.append(TitleFact(
             title=info["title"],
             person=person,
+            person_id=None,
             organization=org.name if org else org_name,
             text=text[info["start"]:info["end"]],
             start=info["start"],
@@ -291,7 +363,8 @@ def titles(doc: Doc, orgs: list[OrganizationFact]) -> Iterator[TitleFact]:
             sentence_end=info["sentence_end"],
             effective_date=info.get("effective_date"),
             place=place,
-        )
+        ))
+    return records
 
 
 _PLACE_LABELS_OF_TITLES = {"GPE", "LOC"}
@@ -310,66 +383,28 @@ def _names_a_place(doc: Doc, info: dict[str, object]) -> bool:
     if span is None or not len(span):
         return False
     words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
-    return bool(words) and all(t.ent_type_ in _PLACE_LABELS_OF_TITLES for t in words) \
-        and not _adds_head(" ".join(t.lower_ for t in words))
+    # a title held in a place ("Sibu MP", "Halverton Mayor") after a name the model does not call an
+    # organization: the place, even where the model reads the name as a person's
+    held_in_place = bool(info["place_title"]) and info["organization_kind"] == "run" \
+        and not any(t.ent_type_ in ("ORG", "NORP") for t in words)
+    return bool(words) and (held_in_place or all(t.ent_type_ in _PLACE_LABELS_OF_TITLES for t in words)) \
+        and not _adds_head(" ".join(t.lower_ for t in words), _org_heads(doc))
 
 
-def numbers(doc: Doc) -> Iterator[NumberFact]:
-    for span in doc.spans.get(SPAN_KEYS["numbers"], []):
+def numbers(found: Found) -> list[NumberFact]:
+    records = []
+    for span in found.spans("numbers"):
         info = span._.factx_number
-        yield NumberFact(span.text, span.start_char, span.end_char, info["value"], info["unit"],
-                         info["kind"], info["qualifier"], info["counted"], info.get("low"), info.get("high"))
+        records.append(NumberFact(span.text, span.start_char, span.end_char, info["value"], info["unit"],
+                                  info["kind"], info["qualifier"], info["counted"], info.get("low"), info.get("high")))
+    return records
 
 
-def dates(doc: Doc) -> Iterator[DateFact]:
-    for span in doc.spans.get(SPAN_KEYS["dates"], []):
+def dates(found: Found) -> list[DateFact]:
+    records = []
+    for span in found.spans("dates"):
         info = span._.factx_date
-        yield DateFact(span.text, span.start_char, span.end_char, info["value"], info["kind"],
-                       info["granularity"], info["modifier"], info["relative"], info["anchor"], info.get("calendar"))
-
-
-def document(doc: Doc, source: str, date_source: str, encoding: str | None = None) -> Document:
-    """All facts of one processed Doc."""
-    orgs = organizations(doc)
-    title_facts = list(titles(doc, orgs))
-    return Document(
-        source=source,
-        document_date=doc._.factx_document_date,
-        document_date_source=date_source,
-        people=people(doc, title_facts),
-        organizations=orgs,
-        titles=title_facts,
-        numbers=list(numbers(doc)),
-        dates=list(dates(doc)),
-        encoding=encoding,
-    )
-
-
-def merge(parts: list[tuple[int, Document]]) -> Document:
-    """One document from the documents of consecutive pieces of a long text (``(offset, doc)``)."""
-    from dataclasses import replace
-
-    first = parts[0][1]
-    people: dict[str, PersonFact] = {}
-    orgs: dict[str, OrganizationFact] = {}
-    titles, numbers, dates = [], [], []
-    for offset, doc in parts:
-        def shift(m: Mention, offset: int = offset) -> Mention:
-            return Mention(m.text, m.start + offset, m.end + offset)
-
-        for person in doc.people:
-            record = people.setdefault(name_key(person.name), PersonFact(person.name))
-            record.mentions.extend(shift(m) for m in person.mentions)
-            record.titles.extend(t for t in person.titles if t not in record.titles)
-        for org in doc.organizations:
-            merged = orgs.setdefault(name_key(org.name), OrganizationFact(f"org-{len(orgs) + 1}", org.name))
-            merged.mentions.extend(shift(m) for m in org.mentions)
-            merged.aliases.extend(a for a in org.aliases if a not in merged.aliases)
-        ids = {org.id: orgs[name_key(org.name)].id for org in doc.organizations}
-        titles += [replace(t, start=t.start + offset, end=t.end + offset,
-                           sentence_start=t.sentence_start + offset, sentence_end=t.sentence_end + offset,
-                           organization_id=ids.get(t.organization_id or "")) for t in doc.titles]
-        numbers += [replace(n, start=n.start + offset, end=n.end + offset) for n in doc.numbers]
-        dates += [replace(d, start=d.start + offset, end=d.end + offset) for d in doc.dates]
-    return Document(first.source, first.document_date, first.document_date_source, list(people.values()),
-                    list(orgs.values()), titles, numbers, dates, first.encoding)
+        records.append(DateFact(span.text, span.start_char, span.end_char, info["value"], info["kind"],
+                                info["granularity"], info["modifier"], info["relative"], info["anchor"],
+                                info.get("calendar")))
+    return records

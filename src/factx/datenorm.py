@@ -291,10 +291,9 @@ def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bo
         if dated is not None and dated.kind == "date" and dated.granularity == "day":
             return dated
     simple = _simple(core, anchor, future, month_may=month_may, past=past)
-    if simple is None:
-        simple = absolute_date(core, anchor, future=future, past=past)
     if simple is not None:
         return simple
+    # the interval rules come before dateparser, which reads "April 24-25" as April 24, 2025
     interval = _INTERVAL.match(core)
     if interval:
         left = _simple(interval.group("a"), anchor, future)
@@ -318,7 +317,7 @@ def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bo
         if left and right and left.kind == "date" and right.kind == "date":
             value = f"{left.value}/{right.value}" if left.value and right.value else None
             return DateValue(value, "interval", left.granularity, None, left.relative or right.relative)
-    return None
+    return absolute_date(core, anchor, future=future, past=past)
 
 
 _YMD = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")

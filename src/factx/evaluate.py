@@ -1,6 +1,7 @@
-"""Score factx against gold files: precision, recall and F1 per fact type.
+"""Score factx against gold files: precision, recall and F1 per score of the fact types.
 
-Matching keys (see corpus/GUIDELINES.md):
+Each fact type names its scores and how a predicted document is compared with a gold one
+(``facttypes``; see corpus/GUIDELINES.md):
 - people: the name; triples: (person, title, organization), case-insensitive, singular title;
 - organizations: a predicted organization matches a gold one by name or alias;
 - numbers: (value, unit, qualifier) -- ordinals are not scored; ranges by (low, high);
@@ -10,16 +11,14 @@ Matching keys (see corpus/GUIDELINES.md):
 from __future__ import annotations
 
 import json
-import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .collect import name_key
+from .facttypes import evaluations
 
-FACT_TYPES = ("people", "triples", "organizations", "numbers", "dates")
+FACT_TYPES = tuple(e.name for e in evaluations())  # the scores of the built-in fact types, in report order
 
 
 @dataclass
@@ -53,7 +52,7 @@ class Score:
 
 @dataclass
 class Report:
-    totals: dict[str, Score] = field(default_factory=lambda: {t: Score() for t in FACT_TYPES})
+    totals: dict[str, Score] = field(default_factory=lambda: {e.name: Score() for e in evaluations()})
     documents: dict[str, dict[str, Score]] = field(default_factory=dict)
     errors: list[tuple[str, dict[str, list[Any]]]] = field(default_factory=list)
 
@@ -75,70 +74,14 @@ def find_pairs(corpus: Path) -> list[tuple[Path, Path]]:
     return [(p, gold_path(p)) for p in sorted(corpus.rglob("*.txt")) if gold_path(p).exists()]
 
 
-def _title_key(title: str) -> str:
-    words = re.sub(r"[\s\-]+", " ", title.lower()).strip().split()
-    while words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
-
-
-def _value_key(value: Any) -> str | None:
-    return None if value is None else f"{float(value):.6g}"
-
-
-def _keys(doc: dict[str, Any]) -> dict[str, Counter[Any]]:
-    triples: Counter[tuple[str, str, str]] = Counter()
-    for person in doc.get("people", []):
-        for title in person.get("titles", []):
-            # the corpus gold writes the place of a place-bound title where factx writes `place`
-            org = title.get("organization") or title.get("place")
-            triples[(name_key(person["name"]), _title_key(title["title"]),
-                     name_key(org) if org else "")] += 1
-    numbers = Counter(
-        (_value_key(n.get("value")), _value_key(n.get("low")), _value_key(n.get("high")),
-         n.get("unit"), n.get("qualifier"))
-        for n in doc.get("numbers", []) if n.get("kind") != "ordinal"
-    )
-    dates = Counter((d.get("value"), d.get("modifier")) for d in doc.get("dates", []))
-    people = Counter({name_key(p["name"]): 1 for p in doc.get("people", [])})
-    return {"people": people, "triples": Counter(set(triples)), "numbers": numbers, "dates": dates}
-
-
-def _count(gold: Counter[Any], pred: Counter[Any]) -> tuple[Score, list[Any], list[Any]]:
-    tp = sum((gold & pred).values())
-    missed = list((gold - pred).elements())
-    spurious = list((pred - gold).elements())
-    return Score(tp, len(spurious), len(missed)), missed, spurious
-
-
-def _organizations(gold: list[dict[str, Any]], pred: list[dict[str, Any]]) -> tuple[Score, list[Any], list[Any]]:
-    def names(org: dict[str, Any]) -> set[str]:
-        return {name_key(org["name"]), *(name_key(a) for a in org.get("aliases", []))}
-
-    gold_names = [names(g) for g in gold]
-    matched, spurious = set(), []
-    for org in pred:
-        hits = [k for k, g in enumerate(gold_names) if name_key(org["name"]) in g]
-        if hits:
-            matched.add(hits[0])
-        else:
-            spurious.append(org["name"])
-    missed = [gold[k]["name"] for k in range(len(gold)) if k not in matched]
-    return Score(len(matched), len(spurious), len(missed)), missed, spurious
-
-
 def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[dict[str, Score], dict[str, list[Any]]]:
     """Scores and the missed/spurious items of one document."""
-    gold_keys, pred_keys = _keys(gold), _keys(pred)
     scores: dict[str, Score] = {}
     diffs: dict[str, list[Any]] = {}
-    for fact_type in ("people", "triples", "numbers", "dates"):
-        score, missed, spurious = _count(gold_keys[fact_type], pred_keys[fact_type])
-        scores[fact_type] = score
-        diffs[f"{fact_type}_missed"], diffs[f"{fact_type}_spurious"] = missed, spurious
-    score, missed, spurious = _organizations(gold.get("organizations", []), pred.get("organizations", []))
-    scores["organizations"] = score
-    diffs["organizations_missed"], diffs["organizations_spurious"] = missed, spurious
+    for evaluation in evaluations():
+        tp, missed, spurious = evaluation.compare(gold, pred)
+        scores[evaluation.name] = Score(tp, len(spurious), len(missed))
+        diffs[f"{evaluation.name}_missed"], diffs[f"{evaluation.name}_spurious"] = missed, spurious
     return scores, diffs
 
 

@@ -38,6 +38,7 @@ class NameShapes:
         self.given = set(patterns.words("GIVEN_NAME"))
         self.surname_first = set(patterns.words("SURNAME_FIRST"))
         self.particles = set(patterns.words("NAME_PARTICLE"))
+        self.titles = set(patterns.words("TITLE"))
         self.place_words = set(patterns.words("NOT_NAME"))  # "Fort", "Lake", "Street": words of no name
         self.not_name = (set(patterns.words("ORG_HEAD")) | set(patterns.words("NOT_NAME"))
                          | set(patterns.words("TITLE")) | set(patterns.words("NOT_ORG")))

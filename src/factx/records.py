@@ -1,11 +1,23 @@
-"""Typed fact records; offsets index the decoded input exactly as read."""
+"""Typed fact records; offsets index the decoded input exactly as read.
+
+Records are frozen: a step that changes a fact (remapping offsets, merging pieces) makes a new one.
+A field whose metadata holds ``omit_if_none`` is left out of the JSON when all the fields it names
+are None (``serialize.to_data``); every other field is always written.
+"""
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
+from .serialize import to_data
+
 SCHEMA_VERSION = "1"
+
+
+def _omit_if_none(*names: str) -> Any:
+    """A field with default None, left out of the JSON when the fields ``names`` are all None."""
+    return field(default=None, metadata={"omit_if_none": names})
 
 
 @dataclass(frozen=True)
@@ -17,30 +29,32 @@ class Mention:
 
 @dataclass(frozen=True)
 class TitleRef:
-    title: str
+    title: str | None  # None: the text ties the person to the organization without naming a role
     organization: str | None
-    place: str | None = None
+    place: str | None = _omit_if_none("place")
 
 
-@dataclass
+@dataclass(frozen=True)
 class PersonFact:
+    id: str  # "person-1", ... unique within a document, in order of appearance
     name: str
-    mentions: list[Mention] = field(default_factory=list)
-    titles: list[TitleRef] = field(default_factory=list)
+    mentions: tuple[Mention, ...] = ()
+    titles: tuple[TitleRef, ...] = ()
 
 
-@dataclass
+@dataclass(frozen=True)
 class OrganizationFact:
-    id: str
+    id: str  # "org-1", ... unique within a document, in order of appearance
     name: str
-    mentions: list[Mention] = field(default_factory=list)
-    aliases: list[str] = field(default_factory=list)
+    mentions: tuple[Mention, ...] = ()
+    aliases: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class TitleFact:
     title: str
     person: str
+    person_id: str | None  # the id of ``person`` among the document's people
     organization: str | None
     text: str
     start: int
@@ -65,8 +79,8 @@ class NumberFact:
     kind: str
     qualifier: str | None
     counted: str | None
-    low: float | int | None = None
-    high: float | int | None = None
+    low: float | int | None = _omit_if_none("low", "high")
+    high: float | int | None = _omit_if_none("low", "high")
 
 
 @dataclass(frozen=True)
@@ -80,49 +94,40 @@ class DateFact:
     modifier: str | None
     relative: bool
     anchor: str | None
-    calendar: str | None = None  # calendar months of a fiscal period, with --fiscal-year-start
+    calendar: str | None = _omit_if_none("calendar")  # calendar months of a fiscal period, with --fiscal-year-start
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
+class Producer:
+    """What made a document's facts: factx's version, the spaCy model and its version, and the
+    SHA-256 of the pattern files the pipeline loaded (built-in and extra, in load order)."""
+
+    factx: str
+    model: str
+    model_version: str
+    patterns_sha256: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Document:
+    """One input's facts. ``facts`` maps each fact type's name to its records, in the order of the
+    registry (``facttypes.fact_types()``); ``document.people`` is ``document.facts["people"]``."""
+
+    schema_version: str = SCHEMA_VERSION
     source: str
     document_date: str | None
     document_date_source: str
-    people: list[PersonFact]
-    organizations: list[OrganizationFact]
-    titles: list[TitleFact]
-    numbers: list[NumberFact]
-    dates: list[DateFact]
     encoding: str | None = None
-    schema_version: str = SCHEMA_VERSION
-    producer: dict[str, str] | None = None  # factx, model, model_version, patterns_sha256
+    producer: Producer | None = _omit_if_none("producer")  # left out of the JSON when None
+    facts: dict[str, tuple[Any, ...]] = field(default_factory=dict, metadata={"flatten": True})
+
+    def __getattr__(self, name: str) -> tuple[Any, ...]:
+        facts = self.__dict__.get("facts")
+        if facts is not None and name in facts:
+            return facts[name]  # type: ignore[no-any-return]
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract, in its documented key order."""
-        numbers = []
-        for number in self.numbers:
-            item = asdict(number)
-            if number.low is None and number.high is None:
-                item.pop("low")
-                item.pop("high")
-            numbers.append(item)
-        return {
-            "schema_version": self.schema_version,
-            "source": self.source,
-            "document_date": self.document_date,
-            "document_date_source": self.document_date_source,
-            "encoding": self.encoding,
-            **({"producer": dict(self.producer)} if self.producer is not None else {}),
-            "people": [_person_dict(p) for p in self.people],
-            "organizations": [asdict(o) for o in self.organizations],
-            "titles": [asdict(t) for t in self.titles],
-            "numbers": numbers,
-            "dates": [{k: v for k, v in asdict(d).items() if k != "calendar" or v is not None} for d in self.dates],
-        }
-
-
-def _person_dict(person: PersonFact) -> dict[str, Any]:
-    """A person as JSON; ``place`` appears in a title entry only for a place-bound title."""
-    item = asdict(person)
-    item["titles"] = [{k: v for k, v in t.items() if k != "place" or v is not None} for t in item["titles"]]
-    return item
+        data: dict[str, Any] = to_data(self)
+        return data

@@ -1,109 +1,46 @@
-"""The JSON Schema of a factx document (``factx schema`` prints it; tests validate against it)."""
+"""The JSON Schema of factx's output (``factx schema`` prints it; tests validate against it): a
+document, with the document's own fields here and one array per fact type from the registry
+(``facttypes``), or an error record for an input that produced no document."""
 
 from __future__ import annotations
 
 from typing import Any
 
-_NULLABLE_STR = {"type": ["string", "null"]}
-_NUMBER_OR_NULL = {"type": ["number", "null"]}
-_OFFSETS = {
-    "text": {"type": "string"},
-    "start": {"type": "integer", "minimum": 0},
-    "end": {"type": "integer", "minimum": 0},
-}
-_MENTION = {"type": "object", "required": ["text", "start", "end"], "properties": _OFFSETS}
+from .facttypes import fact_types
 
-DOCUMENT_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://factx.dev/schema/document-1.json",
-    "title": "factx document",
+_NULLABLE_STR = {"type": ["string", "null"]}
+
+PRODUCER_SCHEMA: dict[str, Any] = {
     "type": "object",
-    "required": ["schema_version", "source", "document_date", "people", "organizations", "titles",
-                 "numbers", "dates"],
-    "properties": {
-        "schema_version": {"const": "1"},
-        "source": {"type": "string"},
-        "document_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-        "document_date_source": {"enum": ["header", "dateline", "option", "none"]},
-        "encoding": _NULLABLE_STR,
-        "producer": {
-            "type": "object",
-            "description": "what made the facts: factx's version, the spaCy model and its version, and the "
-                           "SHA-256 of the pattern files used",
-            "required": ["factx", "model", "model_version", "patterns_sha256"],
-            "properties": {"factx": {"type": "string"}, "model": {"type": "string"},
-                           "model_version": {"type": "string"},
-                           "patterns_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
-        },
-        "people": {"type": "array", "items": {
-            "type": "object",
-            "required": ["name", "mentions", "titles"],
-            "properties": {
-                "name": {"type": "string"},
-                "mentions": {"type": "array", "items": _MENTION},
-                "titles": {"type": "array", "items": {
-                    "type": "object", "required": ["title", "organization"],
-                    "properties": {"title": {"type": "string"}, "organization": _NULLABLE_STR, "place": _NULLABLE_STR},
-                }},
-            },
-        }},
-        "organizations": {"type": "array", "items": {
-            "type": "object",
-            "required": ["name", "mentions", "aliases"],
-            "properties": {
-                "id": {"type": "string"},
-                "name": {"type": "string"},
-                "mentions": {"type": "array", "items": _MENTION},
-                "aliases": {"type": "array", "items": {"type": "string"}},
-            },
-        }},
-        "titles": {"type": "array", "items": {
-            "type": "object",
-            "required": ["title", "person", "organization", "text", "start", "end"],
-            "properties": {
-                "title": {"type": "string"},
-                "person": {"type": "string"},
-                "organization": _NULLABLE_STR,
-                **_OFFSETS,
-                "canonical": {"type": "string"},
-                "status": {"enum": ["current", "former", "acting", "incoming"]},
-                "organization_id": _NULLABLE_STR,
-                "rule": {"type": "string"},
-                "effective_date": _NULLABLE_STR,
-                "place": _NULLABLE_STR,
-            },
-        }},
-        "numbers": {"type": "array", "items": {
-            "type": "object",
-            "required": ["text", "start", "end", "value", "unit", "kind", "qualifier", "counted"],
-            "properties": {
-                **_OFFSETS,
-                "value": _NUMBER_OR_NULL,
-                "unit": _NULLABLE_STR,
-                "kind": {"enum": ["count", "money", "percent", "quantity", "ordinal", "fraction"]},
-                "qualifier": {"enum": [None, "approximately", "more_than", "at_least", "less_than",
-                                       "at_most"]},
-                "counted": _NULLABLE_STR,
-                "low": _NUMBER_OR_NULL,
-                "high": _NUMBER_OR_NULL,
-            },
-        }},
-        "dates": {"type": "array", "items": {
-            "type": "object",
-            "required": ["text", "start", "end", "value", "kind", "granularity", "modifier"],
-            "properties": {
-                **_OFFSETS,
-                "value": _NULLABLE_STR,
-                "kind": {"enum": ["date", "duration", "interval", "set", "time"]},
-                "granularity": _NULLABLE_STR,
-                "modifier": {"enum": [None, "START", "MID", "END", "BEFORE", "AFTER", "APPROX"]},
-                "relative": {"type": "boolean"},
-                "anchor": _NULLABLE_STR,
-                "calendar": _NULLABLE_STR,
-            },
-        }},
-    },
+    "description": "what made the facts: factx's version, the spaCy model and its version, and the "
+                   "SHA-256 of the pattern files used",
+    "required": ["factx", "model", "model_version", "patterns_sha256"],
+    "properties": {"factx": {"type": "string"}, "model": {"type": "string"},
+                   "model_version": {"type": "string"},
+                   "patterns_sha256": {"type": "string", "pattern": "^[0-9a-f]{64}$"}},
 }
+
+
+def document_schema() -> dict[str, Any]:
+    """The schema of a document with every registered fact type."""
+    facts = fact_types()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://factx.dev/schema/document-1.json",
+        "title": "factx document",
+        "type": "object",
+        "required": ["schema_version", "source", "document_date", *(fact.name for fact in facts)],
+        "properties": {
+            "schema_version": {"const": "1"},
+            "source": {"type": "string"},
+            "document_date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+            "document_date_source": {"enum": ["header", "dateline", "option", "none"]},
+            "encoding": _NULLABLE_STR,
+            "producer": PRODUCER_SCHEMA,
+            **{fact.name: {"type": "array", "items": fact.schema} for fact in facts},
+        },
+    }
+
 
 ERROR_SCHEMA: dict[str, Any] = {
     "title": "factx error record",
@@ -126,14 +63,21 @@ ERROR_SCHEMA: dict[str, Any] = {
     },
 }
 
-# Every line ``factx batch`` writes: a document or an error record (``factx schema`` prints this).
-RECORD_SCHEMA: dict[str, Any] = {
-    "$schema": "https://json-schema.org/draft/2020-12/schema",
-    "$id": "https://factx.dev/schema/record-1.json",
-    "title": "factx output record",
-    "oneOf": [{"$ref": "#/$defs/document"}, {"$ref": "#/$defs/error"}],
-    "$defs": {
-        "document": {k: v for k, v in DOCUMENT_SCHEMA.items() if k not in ("$schema", "$id")},
-        "error": ERROR_SCHEMA,
-    },
-}
+
+def record_schema() -> dict[str, Any]:
+    """The schema of every line ``factx batch`` writes: a document (with every registered fact type)
+    or an error record (``factx schema`` prints this)."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://factx.dev/schema/record-1.json",
+        "title": "factx output record",
+        "oneOf": [{"$ref": "#/$defs/document"}, {"$ref": "#/$defs/error"}],
+        "$defs": {
+            "document": {k: v for k, v in document_schema().items() if k not in ("$schema", "$id")},
+            "error": ERROR_SCHEMA,
+        },
+    }
+
+
+DOCUMENT_SCHEMA: dict[str, Any] = document_schema()  # the built-in fact types
+RECORD_SCHEMA: dict[str, Any] = record_schema()

@@ -1,4 +1,11 @@
-"""Output writers for batch runs: NDJSON, a JSON array, or one CSV table per fact type."""
+"""Output writers for batch runs: NDJSON, a JSON array, or tables (CSV files, Parquet datasets).
+
+The tables are derived from the records (``facttypes.tables()``): ``documents`` (one row per
+document), one per fact type (one row per record) and one per list inside a record
+(``person_mentions``, ``person_titles``, ``organization_mentions``, ``organization_aliases``: one row
+per item, with the owner's ``person_id`` / ``organization_id``), plus ``errors``. Every table has a
+``source`` column; ``source`` + ``person_id`` joins a title to its person. Every cell is a scalar.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +14,10 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
+from .facttypes import fact_types, table_rows, tables
 from .serialize import to_ndjson_line
 
-FACT_TYPES = ("people", "organizations", "titles", "numbers", "dates")
-CSV_COLUMNS: dict[str, list[str]] = {
-    "people": ["source", "name", "mentions", "titles"],
-    "organizations": ["source", "id", "name", "aliases", "mentions"],
-    "titles": ["source", "title", "person", "organization", "text", "start", "end", "canonical", "status",
-               "organization_id", "rule", "effective_date", "place"],
-    "numbers": ["source", "text", "start", "end", "value", "unit", "kind", "qualifier", "counted", "low", "high"],
-    "dates": ["source", "text", "start", "end", "value", "kind", "granularity", "modifier", "relative", "anchor"],
-}
+FACT_TYPES = tuple(fact.name for fact in fact_types())  # the built-in fact types (the batch summary)
 ERROR_COLUMNS = ["source", "type", "message", "stage"]
 
 
@@ -59,20 +59,23 @@ class JsonArrayWriter(Writer):
         self.out.flush()
 
 
+def _table_columns() -> dict[str, list[str]]:
+    """Every table's columns, ``errors`` last."""
+    return {**{table.name: table.column_names for table in tables()}, "errors": ERROR_COLUMNS}
+
+
 def _cell(value: Any) -> Any:
-    if isinstance(value, (list, dict)):
-        return json.dumps(value, ensure_ascii=False)
     return "" if value is None else value
 
 
 class CsvWriter(Writer):
-    """One flat table per fact type (people.csv, ...) plus errors.csv, each with a ``source`` column."""
+    """One CSV file per table (documents.csv, people.csv, person_mentions.csv, ...) plus errors.csv."""
 
     def __init__(self, out_dir: Path, *, append: bool = False):
         out_dir.mkdir(parents=True, exist_ok=True)
         self.files: dict[str, IO[str]] = {}
         self.writers: dict[str, csv.DictWriter[str]] = {}
-        for name, columns in [*CSV_COLUMNS.items(), ("errors", ERROR_COLUMNS)]:
+        for name, columns in _table_columns().items():
             path = out_dir / f"{name}.csv"
             fresh = not (append and path.exists())
             handle = path.open("a" if not fresh else "w", encoding="utf-8", newline="")
@@ -86,9 +89,8 @@ class CsvWriter(Writer):
         if "error" in record:
             self.writers["errors"].writerow({"source": source, **record["error"]})
         else:
-            for fact_type in FACT_TYPES:
-                for item in record[fact_type]:
-                    self.writers[fact_type].writerow({k: _cell(v) for k, v in {"source": source, **item}.items()})
+            for name, row in table_rows(record):
+                self.writers[name].writerow({k: _cell(v) for k, v in row.items()})
         for handle in self.files.values():
             handle.flush()
 
@@ -115,25 +117,14 @@ def done_sources(path: Path) -> set[str]:
     return sources
 
 
-PARQUET_TYPES: dict[str, dict[str, str]] = {
-    "people": {"source": "string", "name": "string", "mentions": "string", "titles": "string"},
-    "organizations": {"source": "string", "id": "string", "name": "string", "aliases": "string", "mentions": "string"},
-    "titles": {"source": "string", "title": "string", "person": "string", "organization": "string", "text": "string",
-               "start": "int64", "end": "int64", "canonical": "string", "status": "string",
-               "organization_id": "string", "rule": "string", "effective_date": "string",
-               "place": "string"},
-    "numbers": {"source": "string", "text": "string", "start": "int64", "end": "int64", "value": "float64",
-                "unit": "string", "kind": "string", "qualifier": "string", "counted": "string", "low": "float64",
-                "high": "float64"},
-    "dates": {"source": "string", "text": "string", "start": "int64", "end": "int64", "value": "string",
-              "kind": "string", "granularity": "string", "modifier": "string", "relative": "bool_",
-              "anchor": "string"},
-    "errors": {"source": "string", "type": "string", "message": "string", "stage": "string"},
-}
+def parquet_types() -> dict[str, dict[str, str]]:
+    """Every table's columns with their Parquet types, ``errors`` last."""
+    return {**{table.name: dict(table.columns) for table in tables()},
+            "errors": {column: "string" for column in ERROR_COLUMNS}}
 
 
 class ParquetWriter(Writer):
-    """One Parquet dataset per fact type (``DIR/numbers/part-00000.parquet`` ...), typed columns, a
+    """One Parquet dataset per table (``DIR/numbers/part-00000.parquet`` ...), typed columns, a
     ``source`` column; a new part file every ``rows_per_file`` rows, so memory stays bounded."""
 
     def __init__(self, out_dir: Path, rows_per_file: int = 50_000):
@@ -141,11 +132,12 @@ class ParquetWriter(Writer):
 
         self.pa = pa
         self.out_dir, self.rows_per_file = out_dir, rows_per_file
-        self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in PARQUET_TYPES}
-        self.parts: dict[str, int] = {name: 0 for name in PARQUET_TYPES}
+        self.types = parquet_types()
+        self.rows: dict[str, list[dict[str, Any]]] = {name: [] for name in self.types}
+        self.parts: dict[str, int] = {name: 0 for name in self.types}
         self.schemas = {name: pa.schema([(col, getattr(pa, typ)()) for col, typ in cols.items()])
-                        for name, cols in PARQUET_TYPES.items()}
-        for name in PARQUET_TYPES:
+                        for name, cols in self.types.items()}
+        for name in self.types:
             (out_dir / name).mkdir(parents=True, exist_ok=True)
 
     def write(self, record: dict[str, Any]) -> None:
@@ -153,18 +145,14 @@ class ParquetWriter(Writer):
         if "error" in record:
             self._add("errors", {"source": source, **record["error"]})
             return
-        for fact_type in FACT_TYPES:
-            for item in record[fact_type]:
-                self._add(fact_type, {"source": source, **item})
+        for name, row in table_rows(record):
+            self._add(name, row)
 
     def _add(self, name: str, row: dict[str, Any]) -> None:
-        columns = PARQUET_TYPES[name]
         clean = {}
-        for col, typ in columns.items():
+        for col, typ in self.types[name].items():
             value = row.get(col)
-            if isinstance(value, (list, dict)):
-                value = json.dumps(value, ensure_ascii=False)
-            elif typ == "float64" and value is not None:
+            if typ == "float64" and value is not None:
                 value = float(value)
             clean[col] = value
         self.rows[name].append(clean)
@@ -180,6 +168,6 @@ class ParquetWriter(Writer):
         self.rows[name] = []
 
     def close(self) -> None:
-        for name in PARQUET_TYPES:
+        for name in self.types:
             if self.rows[name] or self.parts[name] == 0:
                 self._flush(name)  # an empty table keeps the schema readable

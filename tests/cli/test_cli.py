@@ -8,6 +8,8 @@ from typing import Any
 import jsonschema
 import pytest
 
+from factx.evaluate import FACT_TYPES as SCORES
+from factx.facttypes import fact_types
 from factx.schema import DOCUMENT_SCHEMA
 
 ARTICLE = "date: 2024-03-05\n\nAcme Corp chief executive Jane Roe said revenue rose 12% to $3.1 billion yesterday.\n"
@@ -104,7 +106,7 @@ def test_cli_eval_json_scores(factx_cmd: list[str]) -> None:
     result = run(factx_cmd, "eval", str(corpus), "--json")
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)["scores"]
-    assert set(scores) == {"people", "triples", "organizations", "numbers", "dates"}
+    assert list(scores) == list(SCORES) == ["people", "triples", "organizations", "numbers", "dates"]
     assert all(0 <= s["f1"] <= 1 for s in scores.values())
 
 
@@ -161,7 +163,7 @@ def test_cli_batch_csv_tables_and_stdin_paths(factx_cmd: list[str], small_corpus
     result = run(factx_cmd, "batch", "--from-stdin", "--format", "csv", "--out-dir", str(tmp_path / "t"), "-q",
                  stdin=paths)
     assert result.returncode == 0, result.stderr
-    for name in ("people", "titles", "organizations", "numbers", "dates"):
+    for name in [fact.name for fact in fact_types()]:
         with (tmp_path / "t" / f"{name}.csv").open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
         assert rows and all(row["source"] for row in rows), name

@@ -203,7 +203,7 @@ def test_documents_say_what_produced_them(factx_cmd: list[str], folder: Path, tm
     assert re.fullmatch(r"[0-9a-f]{64}", producer["patterns_sha256"])
     extra = tmp_path / "extra"
     extra.mkdir()
-    (extra / "orgs.jsonl").write_text('{"label": "ORG", "pattern": "Zeta Widgets"}\n', encoding="utf-8")
+    (extra / "not_orgs.jsonl").write_text('{"label": "NOT_ORG", "pattern": "Zeta Widgets"}\n', encoding="utf-8")
     more = json.loads(_run(factx_cmd, "extract", str(folder / "a.txt"), "--compact", "--patterns", str(extra)).stdout)
     assert more["producer"]["patterns_sha256"] != producer["patterns_sha256"]
     assert {k: v for k, v in more["producer"].items() if k != "patterns_sha256"} == {

@@ -148,3 +148,18 @@ def test_dates_told_from_the_date_before(extract: Any, text: str, expected: list
 )
 def test_years_in_citations_eras_and_headlines(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a date modifying a noun names the noun's event: a present or future verb does not move it ahead
+        ("The suspect is not linked with the April 7 bombings.", ("April 7", "2015-04-07", None)),
+        ("The deal follows Friday's ruling by the court.", ("Friday", "2015-04-17", None)),
+        ("Traders are waiting for the May 5 deadline.", ("May 5", "2015-05-05", None)),
+        # a past verb still puts it in the past
+        ("Police searched for him after the November 3 shooting.", ("November 3", "2014-11-03", None)),
+    ],
+)
+def test_a_date_modifying_a_noun_takes_the_closest_day(extract: Any, sentence: str, expected: Any) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]

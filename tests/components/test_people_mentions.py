@@ -120,3 +120,32 @@ def test_the_end_of_a_hyphenated_surname_is_no_mention_of_its_own(extract: Any) 
 @pytest.mark.parametrize("text", ["A¿", "The ¿", "The \"", "An ("])
 def test_an_entity_of_leading_words_and_punctuation_only_is_no_organization(extract: Any, text: str) -> None:
     assert extract(text, DATE)["organizations"] == []
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # the model cuts a given name at the start of a sentence
+    ("Layla Omar Bakhit takes over the treasury desk next month.", "Layla Omar Bakhit"),
+    # and a hyphenated surname after its first half
+    ("The prize was given by Prof. Agnieszka Wróblewska-Nowak, who became rector in May.",
+     "Agnieszka Wróblewska-Nowak"),
+    # a title word last is a surname when a given name comes first
+    ("SBP Governor Tariq Mehmood Sheikh said inflation eased in May.", "Tariq Mehmood Sheikh"),
+])
+def test_a_name_the_model_cut_or_ended_in_a_title_word_is_whole(extract: Any, text: str, name: str) -> None:
+    assert name in dict(_people(extract(text, DATE)))
+
+
+def test_a_lowercase_word_after_a_hyphen_is_no_part_of_a_name(extract: Any) -> None:
+    doc = extract("Officials said Maria Lopez-backed plans would pass.", DATE)
+    assert "Maria Lopez" in dict(_people(doc))
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    # a first word missing from the given-name lexicon is no evidence against the model's name
+    ("There is no case against Mr. Vishnu Hari Dalmia, the party leader.", "Vishnu Hari Dalmia"),
+    # an honorific the model cut in half stays out of the name
+    ("The minister, Datuk Seri Ahmad Faizal bin Hashim, opened the road.", "Ahmad Faizal bin Hashim"),
+    ("Ato Dawit Haile Gebremariam, the chief executive, said so.", "Dawit Haile Gebremariam"),
+])
+def test_the_models_three_word_name_is_kept_without_its_honorifics(extract: Any, text: str, name: str) -> None:
+    assert [p[0] for p in _people(extract(text, DATE))] == [name]

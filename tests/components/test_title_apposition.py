@@ -57,3 +57,35 @@ def test_malay_honorifics_are_neither_the_name_nor_the_title(extract: Any) -> No
                   DATE)
     assert _links(doc) == {("Trade Minister", "Azlan Hamid", None, "current")}
     assert {p["name"] for p in doc["people"]} == {"Azlan Hamid", "Noraini Salleh"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Rosa Lind, a former vice minister of food and drug safety, joined the board.",
+     {("vice minister of food and drug safety", "Rosa Lind", None, "former")}),
+    ("The Minister of Trade, Industry and Tourism, Dr. Kofi Mensah, opened the fair.",
+     {("Minister of Trade, Industry and Tourism", "Kofi Mensah", None, "current")}),
+    # a word that is itself a title starts a second title
+    ("Anna Berg, chief of staff and spokesman for the mayor, declined to comment.",
+     {("chief of staff", "Anna Berg", None, "current"), ("spokesman", "Anna Berg", None, "current")}),
+    # a comma alone does not join: the list must close with "and"
+    ("Tom Reyes, head of research, analysts said, was absent.",
+     {("head of research", "Tom Reyes", None, "current")}),
+])
+def test_a_coordinated_portfolio_belongs_to_the_title(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Fred Farrar, another FAA spokesman, said airlines would comply.",
+     {("spokesman", "Fred Farrar", "FAA", "current")}),
+    ("Layla Bakhit, formerly head of treasury at Gulfport Investment Bank, takes over in May.",
+     {("head of treasury", "Layla Bakhit", "Gulfport Investment Bank", "former")}),
+    # the organization and title before the next name are that name's
+    ("Lu Shuwen, academician of the Chinese Academy of Engineering, and Chinese Academy of Sciences "
+     "academician Yan Zhiqiang spoke.",
+     {("academician", "Lu Shuwen", "Chinese Academy of Engineering", "current"),
+      ("academician", "Yan Zhiqiang", "Chinese Academy of Sciences", "current")}),
+])
+def test_an_organization_or_a_status_adverb_in_apposition_before_the_title(
+        extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

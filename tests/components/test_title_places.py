@@ -15,6 +15,9 @@ def _links(doc: dict[str, Any]) -> list[tuple[str, str, str | None, str | None]]
 @pytest.mark.parametrize(("text", "expected"), [
     ("The court heard from Chicago Mayor Anton Cermak on Monday.", ("Mayor", "Anton Cermak", None, "Chicago")),
     ("Reith Chuol, governor of the Upper Nile region, spoke.", ("governor", "Reith Chuol", None, "Upper Nile")),
+    # a member of parliament holds the seat of a place
+    ("The plan was approved, said Sibu MP Oscar Ling on Monday.", ("MP", "Oscar Ling", None, "Sibu")),
+    ("Halverton Mayor Rebecca Lindqvist presented the budget.", ("Mayor", "Rebecca Lindqvist", None, "Halverton")),
 ])
 def test_a_place_is_where_the_title_is_held(extract: Any, text: str, expected: tuple[Any, ...]) -> None:
     doc = extract(text, DATE)

@@ -33,8 +33,9 @@ def _key(record: dict[str, Any]) -> str:
 def test_dask_extract_bag_matches_local_and_loads_the_model_once_per_worker(inputs: list[str]) -> None:
     from distributed import Client
 
-    from factx.batch import BatchOptions, run
-    from factx.dask import extract_bag, local_cluster
+    from factx.api import BatchOptions
+    from factx.engines import run
+    from factx.engines.dask import extract_bag, local_cluster
     from factx.nlp import load_count
 
     local = list(run(inputs, BatchOptions(), jobs=1))
@@ -53,6 +54,8 @@ def test_dask_extract_bag_matches_local_and_loads_the_model_once_per_worker(inpu
 def test_dask_cli_engine_and_parquet_output(factx_cmd: list[str], inputs: list[str], tmp_path: Path) -> None:
     import pyarrow.parquet as pq
 
+    from factx.facttypes import fact_types
+
     ndjson = tmp_path / "local.jsonl"
     local = subprocess.run([*factx_cmd, "batch", *inputs, "-o", str(ndjson), "--jobs", "1", "-q"],
                            capture_output=True, text=True, timeout=600)
@@ -69,12 +72,12 @@ def test_dask_cli_engine_and_parquet_output(factx_cmd: list[str], inputs: list[s
                              "--engine", "dask", "--workers", "2"], capture_output=True, text=True, timeout=600)
     assert result.returncode == 1, result.stderr
     docs = [json.loads(line) for line in ndjson.read_text(encoding="utf-8").splitlines()]
-    for fact_type in ("people", "organizations", "titles", "numbers", "dates"):
-        table = pq.read_table(out_dir / fact_type)
-        assert table.num_rows == sum(len(d.get(fact_type, [])) for d in docs), fact_type
+    for fact in fact_types():
+        table = pq.read_table(out_dir / fact.name)
+        assert table.num_rows == sum(len(d.get(fact.name, [])) for d in docs), fact.name
         assert str(table.schema.field("source").type) == "string"
-        if fact_type in ("titles", "numbers", "dates"):
-            assert str(table.schema.field("start").type) == "int64"
+        for spec in fact.offsets:
+            assert str(table.schema.field(spec.start).type) == "int64"
     assert str(pq.read_table(out_dir / "numbers").schema.field("value").type) == "double"
     assert str(pq.read_table(out_dir / "dates").schema.field("value").type) == "string"
     assert pq.read_table(out_dir / "errors").num_rows == 1

@@ -11,15 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factx.errors import FactxError, InternalError
+from factx.facttypes import offset_items
 from factx.read import decode
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check_offsets(content: str, doc: dict[str, Any]) -> None:
-    items = [m for key in ("people", "organizations") for record in doc[key] for m in record["mentions"]]
-    items += doc["titles"] + doc["numbers"] + doc["dates"]
-    for item in items:
+    for item in offset_items(doc):
         assert 0 <= item["start"] <= item["end"] <= len(content)
         assert content[item["start"]:item["end"]] == item["text"]
 

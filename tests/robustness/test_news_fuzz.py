@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 import factx
 from factx.errors import FactxError, InternalError
+from factx.facttypes import offset_items
 from factx.nlp import DEFAULT_MODEL
 from factx.patterns import builtin_dir
 
@@ -654,8 +655,7 @@ def _spans(node: Any) -> Iterator[dict[str, Any]]:
 
 def check_offsets(text: str, doc: dict[str, Any]) -> None:
     """Every item and every mention (and any other span in the document) slices ``text`` exactly."""
-    listed = [m for key in ("people", "organizations") for record in doc[key] for m in record["mentions"]]
-    listed += doc["titles"] + doc["numbers"] + doc["dates"]
+    listed = list(offset_items(doc))
     for span in {id(span): span for span in [*listed, *_spans(doc)]}.values():
         start, end = span["start"], span["end"]
         assert isinstance(start, int) and isinstance(end, int), span

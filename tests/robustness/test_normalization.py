@@ -13,6 +13,7 @@ import pytest
 
 import factx
 from factx import api
+from factx.facttypes import offset_items
 from factx.nlp import DEFAULT_MODEL
 from factx.offsets import OffsetMap, normalize_for_matching
 from factx.read import SourceText
@@ -23,8 +24,7 @@ JOINED = "date: 2024-05-01\n\nJohn\u200dSmith, chief executive of Acme\u200b Cor
 
 
 def _items(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    mentions = [m for group in ("people", "organizations") for entity in doc[group] for m in entity["mentions"]]
-    return mentions + doc["titles"] + doc["numbers"] + doc["dates"]
+    return list(offset_items(doc))  # every record and mention of every fact type with a span (the registry)
 
 
 def test_normalize_composes_and_drops_invisible_characters() -> None:

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from factx.facttypes import offset_items
+
 DEV = Path(__file__).resolve().parents[2].parent / "shared" / "dev"
 SETS = sorted(p.parent.name for p in DEV.glob("*/docs")) if DEV.is_dir() else []
 
@@ -28,7 +30,5 @@ def test_every_real_document_comes_out_whole(factx_cmd: list[str], tmp_path: Pat
     assert [r["source"] for r in records] == paths
     for record in records:
         content = Path(record["source"]).read_text(encoding="utf-8")
-        items = [m for key in ("people", "organizations") for r in record[key] for m in r["mentions"]]
-        items += record["titles"] + record["numbers"] + record["dates"]
-        for item in items:
+        for item in offset_items(record):
             assert content[item["start"]:item["end"]] == item["text"], (record["source"], item)

@@ -41,6 +41,9 @@ ANCHOR = dt.date(2022, 11, 26)  # a Saturday
         ("from January to March 2025", "2025-01/2025-03", "interval"),
         ("five-year", "P5Y", "duration"),
         ("three days ago", "2022-11-23", "date"),
+        # two days of one month: an interval, not a day of the year 2025
+        ("December 24-25", "2022-12-24/2022-12-25", "interval"),
+        ("December 24 and 25", "2022-12-24/2022-12-25", "interval"),
     ],
 )
 def test_datenorm_values(text: str, value: str, kind: str) -> None:

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from .. import __version__
-from . import batch, evaluate, extract, schema
+from . import batch, evaluate, extract, patterns, schema
 
 app = typer.Typer(
     add_completion=True,
@@ -21,6 +21,7 @@ app.command("extract", help=extract.HELP)(extract.extract_cli)
 app.command("batch", help=batch.HELP)(batch.batch_cli)
 app.command("eval", help=evaluate.HELP)(evaluate.eval_cli)
 app.command("schema", help="Print the JSON Schema of factx's output: documents and error records.")(schema.schema_cli)
+app.add_typer(patterns.app, name="patterns", help=patterns.HELP)
 
 
 def _version(value: bool) -> None:
@@ -71,6 +72,7 @@ def _readable_arguments(group: Any) -> None:
     """Show arguments in help as their placeholder alone (``FILE``, ``[PATH]...``), not with Typer's
     type labels (``{file}``, ``<list[str]>``); options already show theirs (``--jobs N``)."""
     for command in getattr(group, "commands", {}).values():
+        _readable_arguments(command)  # the commands of a group (factx patterns check DIR)
         for param in command.params:
             if getattr(param, "param_type_name", "") != "argument":
                 continue

@@ -16,7 +16,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColum
 from rich.table import Table
 from rich.text import Text
 
-from ..batch import BatchOptions, default_jobs, run
+from ..api import BatchOptions
+from ..engines import run as run_engine
+from ..engines.local import default_jobs
 from ..errors import FactxError, OutputError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths
 from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, ParquetWriter, Writer, done_sources
@@ -59,6 +61,8 @@ class OutputFormat(StrEnum):
 
 
 class Engine(StrEnum):
+    """The choices of ``--engine``: the names in ``engines.ENGINES`` (a test keeps the two equal)."""
+
     local = "local"
     dask = "dask"
 
@@ -100,8 +104,8 @@ def batch(entries: list[Entry], writer: Writer, options: BatchOptions, *, jobs: 
     """Process ``entries`` and write one record each, in walk order; returns the counts for the summary."""
     counts: Counter[str] = Counter()
     task = progress.add_task("extracting", total=len(entries)) if progress is not None else None
-    results = run([path for path, reason in entries if reason is None], options, jobs=jobs, engine=engine,
-                  scheduler=scheduler)
+    results = run_engine([path for path, reason in entries if reason is None], options, engine=engine, jobs=jobs,
+                         scheduler=scheduler)
     for path, reason in entries:
         record = next(results) if reason is None else {
             "source": path, "error": {"type": "InputError", "message": f"{path}: {reason}"}}

@@ -13,7 +13,7 @@ from rich.table import Table
 from .. import spanscore
 from ..api import Failure, process
 from ..errors import FactxError
-from ..evaluate import FACT_TYPES, Report, evaluate, find_pairs, load_gold
+from ..evaluate import Report, evaluate, find_pairs, load_gold
 from ..read import read_source
 from .console import err_console, fail
 from .options import ModelOption, PatternsOption, pattern_dirs
@@ -47,8 +47,7 @@ def _table(report: Report) -> Table:
     table = Table(title=f"factx eval ({len(report.documents)} documents)")
     for column in ("fact type", "precision", "recall", "F1", "tp", "fp", "fn"):
         table.add_column(column, justify="left" if column == "fact type" else "right")
-    for fact_type in FACT_TYPES:
-        s = report.totals[fact_type]
+    for fact_type, s in report.totals.items():
         table.add_row(fact_type, f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
                       str(s.tp), str(s.fp), str(s.fn))
     return table

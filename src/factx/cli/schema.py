@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..schema import RECORD_SCHEMA
+from ..schema import record_schema
 from ..serialize import to_json
 from .console import stdout_is_terminal, write_json_stdout
 
@@ -10,4 +10,4 @@ from .console import stdout_is_terminal, write_json_stdout
 def schema_cli() -> None:
     """Print the JSON Schema that every record factx writes conforms to: a document or an error record."""
     pretty = stdout_is_terminal()
-    write_json_stdout(to_json(RECORD_SCHEMA, pretty=pretty), pretty=pretty)
+    write_json_stdout(to_json(record_schema(), pretty=pretty), pretty=pretty)

@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..datenorm import DateValue, fiscal_interval, from_reference, normalize_date, shift_years
-from ..extensions import SPAN_KEYS
+from ..extensions import SPAN_KEYS, group
 from .rules import RuleIndex, rule_index
 
 _LEADING_DROP = {"in", "on", "at", "during", "of", "for", "over", "within", "throughout", "as", "by"}
@@ -18,7 +18,12 @@ _DETERMINERS = {"the", "a", "an", "this", "its", "their", "our", "his", "her", "
 _NER_LABELS = {"DATE", "TIME"}
 
 
-@Language.factory("factx_dates", assigns=["doc.spans"], default_config={"fiscal_year_start": None})
+@Language.factory(
+    "factx_dates",
+    requires=["doc.spans", "doc.ents", "doc.sents", "token.is_sent_start", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc.spans", group("dates"), "span._.factx_date"],
+    default_config={"fiscal_year_start": None},
+)
 def make_dates(nlp: Language, name: str, fiscal_year_start: int | None) -> DateExtractor:
     return DateExtractor(fiscal_year_start)
 
@@ -246,6 +251,22 @@ _MODALS = {"would", "could", "might", "may", "should", "can", "must", "ca"}
 
 
 def _tense(span: Span) -> str | None:
+    """The tense a date is read in: that of the verb it attaches to (``_verb_tense``); a date that
+    modifies a noun names the time of the noun's event ("the August 7 bombings", "Tuesday's ruling",
+    "the Nov. 8 election"), which a present or future verb does not move ahead: no tense then, the
+    closest such date. A past verb still puts it in the past ("searched since the Oct. 23 slaying")."""
+    tense = _verb_tense(span)
+    root = span.root
+    if tense in ("present", "future") and root.dep_ in ("compound", "poss", "nmod") \
+            and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in _PARTS_OF_DAY:
+        return None
+    return tense
+
+
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+
+
+def _verb_tense(span: Span) -> str | None:
     """Tense of the verb a date attaches to, "past", "future" or None (unknown): "said on Friday" is
     past, "will meet on Friday" and "is due in March" future, "meet on Sunday" present (a scheduled
     event when the date is a weekday).

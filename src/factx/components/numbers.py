@@ -19,7 +19,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import SPAN_KEYS
+from ..extensions import SPAN_KEYS, group
 from ..numparse import (
     DENOMINATORS,
     NEGATIVE_WORDS,
@@ -32,7 +32,7 @@ from ..numparse import (
     parse_words_exact,
     split_glued_exact,
 )
-from ..patterns import PatternSet, load_patterns
+from ..patterns import PatternSet, attached
 from .dates import is_fraction
 from .rules import RuleIndex, rule_index
 
@@ -56,13 +56,13 @@ _DETERMINERS = {"the", "a", "an", "its", "their", "our", "his", "her", "these", 
 
 @Language.factory(
     "factx_numbers",
-    assigns=["doc.spans"],
-    default_config={"dollar_currency": "USD", "yen_currency": "auto", "patterns_dirs": []},
+    requires=["doc.spans", group("dates"), "doc.ents", "token.ent_type", "doc.sents", "token.is_sent_start",
+              "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc.spans", group("numbers"), "span._.factx_number"],
+    default_config={"dollar_currency": "USD", "yen_currency": "auto"},
 )
-def make_numbers(
-    nlp: Language, name: str, dollar_currency: str, yen_currency: str, patterns_dirs: list[str]
-) -> NumberExtractor:
-    return NumberExtractor(load_patterns(patterns_dirs), dollar_currency, yen_currency)
+def make_numbers(nlp: Language, name: str, dollar_currency: str, yen_currency: str) -> NumberExtractor:
+    return NumberExtractor(attached(nlp), dollar_currency, yen_currency)
 
 
 @dataclass

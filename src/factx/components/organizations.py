@@ -5,9 +5,9 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import SPAN_KEYS
+from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
-from ..patterns import PatternSet, load_patterns
+from ..patterns import PatternSet, attached
 from .rules import RuleIndex, positions, rule_index
 
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
@@ -15,9 +15,13 @@ _LEADING = {"the", "The", "THE"}
 _LEGAL = {"co", "ltd", "inc", "corp", "llc", "plc", "ag", "gmbh", "sa", "s.a", "nv", "bv", "spa", "pte", ","}
 
 
-@Language.factory("factx_organizations", assigns=["doc.spans"], default_config={"patterns_dirs": []})
-def make_organizations(nlp: Language, name: str, patterns_dirs: list[str]) -> OrganizationExtractor:
-    return OrganizationExtractor(load_patterns(patterns_dirs))
+@Language.factory(
+    "factx_organizations",
+    requires=["doc.spans", "doc.ents", "token.ent_type", "token.ent_iob", "token.is_sent_start"],
+    assigns=["doc.spans", group("organizations"), group("person_candidates"), "span._.factx_name"],
+)
+def make_organizations(nlp: Language, name: str) -> OrganizationExtractor:
+    return OrganizationExtractor(attached(nlp))
 
 
 class OrganizationExtractor:
@@ -70,7 +74,7 @@ class OrganizationExtractor:
                 and not self._is_titled_person(span, index)
             ):
                 spans.append(span)
-        doc.spans["factx_person_candidates"] = rescued
+        doc.spans[SPAN_KEYS["person_candidates"]] = rescued
         concepts = _lowercase_acronyms(doc)
         if concepts:
             spans = [s for s in spans if s.text not in concepts]
@@ -329,6 +333,8 @@ class OrganizationExtractor:
             return False  # "MW", "EUR"
         if all(t.is_lower for t in span if t.is_alpha):
             return False
+        if self._place_before_region(span):
+            return False  # "BAYONNE, France (AP)", "Royal Oak, Mich.": a town named before its region
         if len(span) == 1:
             tok = span[0]
             if tok.lower_ in self.generic:
@@ -336,6 +342,25 @@ class OrganizationExtractor:
             if tok.pos_ in ("VERB", "ADJ", "ADV", "ADP") or (tok.is_sent_start and tok.pos_ != "PROPN"):
                 return False
         return not (span[0].lower_ in self.not_org and len(span) <= 2)
+
+    def _place_before_region(self, span: Span) -> bool:
+        """"Place, Region": a name with no organization word right before a comma and a place the model
+        names, which ends there, in a dateline's capitals or with the region abbreviated ("LANCASTER,
+        Ky.", "CARACAS, Venezuela (AP)", "Royal Oak, Mich."; not "BMW, Germany's carmaker", where the
+        place starts a description, nor "GenCon, Indiana")."""
+        doc, k = span.doc, span.end
+        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ != "GPE" or doc[k + 1].ent_iob_ != "B":
+            return False
+        if any(t.lower_ in self.heads for t in span):
+            return False
+        end = k + 1
+        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ != "O" \
+                and (end == k + 1 or doc[end].ent_iob_ == "I"):
+            end += 1
+        if not (span.text.isupper() or doc[end - 1].text.endswith(".") and len(doc[end - 1]) <= 6):
+            return False  # a dateline's capitals or a region's abbreviation ("Mich.") show the construction
+        return end == len(doc) or doc[end].is_punct and doc[end].text not in ("'s", "’s") \
+            or bool(doc[end].is_sent_start)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
         for span in spans:

@@ -5,18 +5,23 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import SPAN_KEYS
+from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
-from ..patterns import load_patterns
+from ..patterns import attached
 from .rules import RuleIndex, positions, rule_index, title_case_positions
 
 _LIST_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 _APPOSITION_ENDS = {",", ".", "of", "at", "for", "with", "and", "in"}
 
 
-@Language.factory("factx_people", assigns=["doc.spans"], default_config={"patterns_dirs": []})
-def make_people(nlp: Language, name: str, patterns_dirs: list[str]) -> PersonExtractor:
-    return PersonExtractor(NameShapes(load_patterns(patterns_dirs)))
+@Language.factory(
+    "factx_people",
+    requires=["doc.spans", group("organizations"), group("person_candidates"), "doc.ents", "token.ent_type",
+              "token.ent_iob", "token.is_sent_start", "token.tag"],
+    assigns=["doc.spans", group("people"), group("organizations"), "span._.factx_name"],
+)
+def make_people(nlp: Language, name: str) -> PersonExtractor:
+    return PersonExtractor(NameShapes(attached(nlp)))
 
 
 class PersonExtractor:
@@ -40,7 +45,8 @@ class PersonExtractor:
             if ent.label_ == "PERSON" and all(j in org_tokens for j in range(ent.start, ent.end)):
                 continue  # "Rivers Harbour" in "Rivers Harbour FC": part of an organization
             if ent.label_ == "PERSON" and len(ent) > 1 and (
-                    ent.end - 1 in org_heads or ent[-1].lower_ in self.shapes.not_name
+                    ent.end - 1 in org_heads
+                    or ent[-1].lower_ in self.shapes.not_name and not self._titled_surname(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
                 continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
             if ent.label_ == "PERSON" and any(name.startswith(ent.text.lower() + " ") for name in org_names):
@@ -54,7 +60,7 @@ class PersonExtractor:
                     spans.append(span)
         spans += self._organizations_naming_people(doc, ents)
         spans += self._apposed(doc, spans, index)
-        spans.extend(doc.spans.get("factx_person_candidates", []))
+        spans.extend(doc.spans.get(SPAN_KEYS["person_candidates"], []))
         spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
         spans += self._unrecognised(doc, spans, body, index)
         spans = _outermost(spans)
@@ -142,6 +148,13 @@ class PersonExtractor:
             doc.spans[key] = [s for s in orgs if not (len(s) == 1 and s.start in people)]
         return found
 
+    def _titled_surname(self, ent: Span) -> bool:
+        """"Tariq Mehmood Sheikh", "Alan Bishop": a given name first and a title word last is a surname,
+        not a title after a name (words that name places or organizations still rule the name out)."""
+        last = ent[-1].lower_
+        return ent[0].lower_ in self.shapes.given and last in self.shapes.titles \
+            and last not in self.shapes.place_words and ent[-1].is_title
+
     def _join_particles(self, doc: Doc, span: Span) -> Span:
         """"Maarten van der" + "Linden", "Mariam" + "bint Saeed al-Ketbi": one name across particles."""
         start, end = span.start, span.end
@@ -170,19 +183,24 @@ class PersonExtractor:
         return Span(doc, start, end, label="PERSON")
 
     def _reshape(self, doc: Doc, span: Span) -> Span:
-        """Name shapes fix NER's bounds: "Aminu Garba" + "Bello" joined, "Vadul Radu Enache" -> "Radu Enache"."""
+        """Name shapes fix NER's bounds: "Aminu Garba" + "Bello" joined, a cut given name or surname half restored."""
         start = span.start
+        end = span.end
+        while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
+            end += 2
+        if end > span.end:  # "Agnieszka Wróblewska" + "-Nowak": a hyphenated surname the model cut
+            span = Span(doc, start, end, label="PERSON")
         k = start
-        while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha \
-                and (doc[k - 1].ent_type_ == "PERSON" or not doc[k - 1].ent_type_ and not doc[k - 1].is_sent_start):
+        # a given name the model left out: "Layla" + "Omar Bakhit", also at the start of a sentence
+        while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha and (
+                doc[k - 1].ent_type_ == "PERSON" or not doc[k - 1].ent_type_ and (
+                    not doc[k - 1].is_sent_start
+                    or doc[k - 1].pos_ == "PROPN" and doc[k - 1].lower_ in self.shapes.given)):
             k -= 1
         for j in range(k, start):
             if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
                 return Span(doc, j, span.end, label="PERSON")
-        if len(span) >= 3 and span[0].lower_ not in self.shapes.given and not self.shapes.is_name(span):
-            for j in range(span.start + 1, span.end - 1):
-                if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
-                    return Span(doc, j, span.end, label="PERSON")
         return span
 
     def _unrecognised(self, doc: Doc, known: list[Span], body: int, index: RuleIndex) -> list[Span]:
@@ -230,6 +248,11 @@ class PersonExtractor:
 
 def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     start, end = ent.start, ent.end
+    for k in range(max(start - 3, 0), start):  # "Datuk" + "Seri Ahmad Faizal": an honorific the model cut
+        match = index.at("HONORIFIC", k)
+        if match is not None and start < match[0] < end:
+            start = match[0]
+            break
     while start < end:
         for label in ("HONORIFIC", "TITLE", "TITLE_MODIFIER", "TITLE_STATUS"):
             match = index.at(label, start)

@@ -12,18 +12,19 @@ from ``patterns/title_modifiers.jsonl``); linking reads the token sequence aroun
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..extensions import SPAN_KEYS
-from ..patterns import load_patterns, plural
+from ..extensions import SPAN_KEYS, group
+from ..patterns import attached, plural
 from .rules import RuleIndex, rule_index
 
 _OF = {"of", "at", "for", "with", "in", "from"}
-_DETS = {"the", "a", "an", "both", "all", "now", "also", "currently"}  # "both senior project managers at X"
+_DETS = {"the", "a", "an", "another", "both", "all", "now", "also", "currently"}  # "both senior project managers at X"
 _WHO = [("who", "has", "been"), ("who", "had", "been"),
         ("who", "is"), ("who", "was"), ("who", "serves", "as"), ("who", "served", "as"),
         ("who", "is", "also"), ("now",), ("currently",), ("also",), ("who", "heads"),
@@ -32,9 +33,15 @@ _LIST_GAPS = {",", "and", ", and", "&"}
 _PLACE = {"GPE", "LOC"}
 
 
-@Language.factory("factx_titles", assigns=["doc.spans"], default_config={"patterns_dirs": []})
-def make_titles(nlp: Language, name: str, patterns_dirs: list[str]) -> TitleLinker:
-    patterns = load_patterns(patterns_dirs)
+@Language.factory(
+    "factx_titles",
+    requires=["doc.spans", group("people"), group("organizations"), group("dates"), "span._.factx_name",
+              "span._.factx_date", "doc.ents", "token.ent_type", "token.ent_iob", "doc.sents", "token.is_sent_start",
+              "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc.spans", group("titles"), "doc._.factx_title_links", "doc._.factx_affiliations"],
+)
+def make_titles(nlp: Language, name: str) -> TitleLinker:
+    patterns = attached(nlp)
     honorifics = {w for phrase in patterns.words("HONORIFIC") for w in phrase.split()}
     return TitleLinker(set(patterns.words("PLACE_TITLE")), honorifics)
 
@@ -153,6 +160,7 @@ class TitleLinker:
         payloads.sort(key=lambda p: (p["start"], p["person_start"]))
         doc.spans[SPAN_KEYS["titles"]] = sorted(set(spans), key=lambda s: s.start)
         doc._.factx_title_links = payloads
+        doc._.factx_affiliations = _affiliations(doc, {p.start for _t, p, _r in links})
         return doc
 
 
@@ -352,6 +360,14 @@ class _Context:
                 # NAME, [the] ORG's TITLE
                 org = self.orgs.get(j)
                 org_end = org.end if org is not None else _proper_run(doc, j, stop_at_person=False)
+                if org_end > j and org_end < len(doc) and doc[org_end].lower_ not in ("'s", "’s", "'"):
+                    # NAME, [another] ORG TITLE: "Fred Farrar, another FAA spokesman"
+                    title = self._title_starting(org_end)
+                    if title is not None and title.org is not None and title.org[0] == j \
+                            and max(title.org_end, title.end) not in self.person_starts:
+                        found.append((title, "name-comma-org-title"))
+                        j = max(title.org_end, title.end)
+                    break
                 if org_end > j and org_end + 1 < len(doc) and doc[org_end].lower_ in ("'s", "’s", "'"):
                     title = self._title_starting(org_end + 1)
                     if title is not None:
@@ -393,6 +409,7 @@ class _Context:
                 if k in self.by_start and self.by_start[k].start == k:
                     candidate = self.by_start[k]
                     if all(t.lower_ in ("former", "acting", "interim", "incoming", "then", "-", "ex")
+                           or self._status_at(t.i) is not None  # "formerly", "previously"
                            or t.ent_type_ == "NORP" for t in self.doc[j:k]):  # "incoming Dutch ambassador"
                         if candidate.status is None:
                             candidate.status = self._status_at(j)
@@ -559,12 +576,12 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         ):
             s -= 1
         # "head of investor relations": a lowercase portfolio after "of" belongs to it.
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].is_lower and doc[end + 1].is_alpha \
-                and doc[end + 1].pos_ in ("NOUN", "ADJ", "PROPN"):
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and _lower_word(doc[end + 1]):
             k = end + 1
-            while k < len(doc) and doc[k].is_lower and doc[k].is_alpha and doc[k].pos_ in ("NOUN", "ADJ", "PROPN"):
+            while k < len(doc) and _lower_word(doc[k]):
                 k += 1
-            end = k
+            # "vice minister of food and drug safety", "head of sales, marketing and service"
+            end = _coordinated(doc, index, k, _lower_word)
         # "head of Japan equity research at X": names inside a portfolio that ends in a lowercase noun.
         elif end + 2 < len(doc) and doc[end].lower_ == "of" and (doc[end + 1].is_title or doc[end + 1].is_upper):
             k = end + 1
@@ -582,7 +599,8 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             run_end = next((k for k in range(end + 2, run_end) if doc[k].lower_ == "of"), run_end)
             if run_end > end + 1 and not any(k in index.starts["ORG_HEAD"] and index.at("TITLE_PORTFOLIO", k) is None
                                              for k in range(end + 1, run_end)):
-                end = run_end
+                # "Minister of Finance, Budget and National Planning"
+                end = _coordinated(doc, index, run_end, _capital_word)
         status = None
         # the status word may sit before the title or among its modifiers ("the incoming chairman")
         stat = index.ending("TITLE_STATUS", s)
@@ -600,6 +618,59 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
         titles.append(_Title(s, end, canonical, status))
         last_end = end
     return titles
+
+
+def _affiliations(doc: Doc, titled: set[int]) -> list[dict[str, Any]]:
+    """"Dr. Alain Farley of McGill University", "James Blight and David Welch of Harvard University":
+    a name followed by "of" and an organization the text names belongs to it, though no title is
+    written. Only names with no title linked; a name in a list ending in such a name shares it."""
+    people = sorted(doc.spans.get(SPAN_KEYS["people"], []), key=lambda p: p.start)
+    orgs = {o.start: o for o in doc.spans.get(SPAN_KEYS["organizations"], [])}
+    out: list[dict[str, Any]] = []
+    owner: Span | None = None
+    for person in reversed(people):  # right to left, so a list takes the organization of its last name
+        org = None
+        j = person.end
+        if j + 1 < len(doc) and doc[j].lower_ == "of":  # "at" is as often where someone is as whose
+            org = orgs.get(j + 2 if doc[j + 1].lower_ == "the" else j + 1)
+        elif owner is not None and doc[j].lower_ in ("and", ",") and j + 1 < len(doc) \
+                and any(p.start == j + 1 for p in people):
+            org = owner
+        owner = org
+        if org is not None and person.start not in titled:
+            out.append({"person": person._.factx_name or person.text, "person_start": person.start_char,
+                        "organization": org._.factx_name or org.text, "organization_start": org.start_char,
+                        "organization_end": org.end_char, "rule": "name-of-organization"})
+    return out[::-1]
+
+
+def _lower_word(tok: Token) -> bool:
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
+def _capital_word(tok: Token) -> bool:
+    return (tok.is_title or tok.is_upper) and tok.is_alpha and tok.ent_type_ not in ("PERSON", "DATE", "TIME")
+
+
+def _coordinated(doc: Doc, index: RuleIndex, k: int, word: Callable[[Token], bool]) -> int:
+    """End of a portfolio that goes on in a coordination after the run ending at ``k``: "of food and
+    drug safety", "of Trade, Industry and Tourism". A comma joins only a list that closes with "and";
+    a word that is itself a title starts a second title ("chief of staff and spokesman")."""
+    j = k
+    while j < len(doc) and doc[j].text == ",":
+        m = j + 1
+        while m < len(doc) and word(doc[m]) and index.at("TITLE", m) is None:
+            m += 1
+        if m == j + 1:
+            return k
+        j = m
+    if j < len(doc) and doc[j].lower_ in ("and", "&") and j + 1 < len(doc) and word(doc[j + 1]) \
+            and index.at("TITLE", j + 1) is None:
+        m = j + 1
+        while m < len(doc) and word(doc[m]):
+            m += 1
+        return m
+    return k
 
 
 def _modifies(tok: Token, start: int, end: int) -> bool:

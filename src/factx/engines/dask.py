@@ -1,4 +1,5 @@
-"""factx on Dask: ``extract_bag`` turns many inputs into a ``dask.bag.Bag`` of document dicts.
+"""The Dask engine: ``extract_bag`` turns many inputs into a ``dask.bag.Bag`` of document dicts, and
+``run`` computes one on a cluster for ``factx batch --engine dask``.
 
 Install with ``pip install factx[dask]``. Each worker process builds the spaCy pipeline once (the
 pipeline is cached per process, never pickled into tasks) and streams its partitions through
@@ -13,13 +14,13 @@ from typing import Any
 
 import dask.bag as db
 
-from .batch import CHUNK, BatchOptions, Item, process_isolated
-from .errors import UsageError, quote
-from .nlp import Settings
+from ..api import CHUNK, BatchOptions, Item, pipeline, process_paths
+from ..errors import UsageError, quote
+from ..nlp import Settings
 
 
 def _partition(items: Sequence[Item], options: BatchOptions) -> list[dict[str, Any]]:
-    return list(process_isolated(list(items), options))
+    return list(process_paths(list(items), options))
 
 
 def extract_bag(
@@ -66,17 +67,16 @@ def local_cluster(workers: int = 2) -> Any:
 SCHEDULER_TIMEOUT = "10s"  # connecting to a --scheduler that does not answer: a usage error after this
 
 
-def run_on_dask(paths: Sequence[str], options: BatchOptions, *, scheduler: str | None = None,
-                workers: int = 2) -> Iterator[dict[str, Any]]:
-    """Results in input order, computed on a Dask cluster (a local one unless ``scheduler`` is given)."""
+def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 2,
+        scheduler: str | None = None) -> Iterator[dict[str, Any]]:
+    """Results in input order, computed on a Dask cluster: the one at ``scheduler``, else a local
+    cluster of ``jobs`` single-threaded worker processes, closed at the end."""
     from distributed import Client
 
-    from .nlp import build_nlp
-
-    build_nlp(options.model, options.patterns, options.settings)  # a bad model: exit 2 before any cluster
-    cluster = None if scheduler else local_cluster(workers)
+    pipeline(options)  # a bad model or pattern file: exit 2 before any cluster
+    cluster = None if scheduler else local_cluster(max(jobs, 1))
     try:
-        client = Client(scheduler or cluster, timeout=SCHEDULER_TIMEOUT) if scheduler else Client(cluster)
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT) if scheduler else Client(cluster)
     except (OSError, TimeoutError, ValueError) as err:  # ValueError: an address Dask cannot parse
         if cluster is not None:
             cluster.close()

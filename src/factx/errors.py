@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+QUOTE_CHARS = 40  # input quoted in a message is cut to this many characters
+
+
+def quote(value: str, limit: int = QUOTE_CHARS) -> str:
+    """``value`` quoted for a one-line message: ``repr`` of at most ``limit`` characters, cut with an
+    ellipsis, so an error never echoes a whole line of input (a header line of 5 MB)."""
+    return repr(value) if len(value) <= limit else repr(value[:limit]) + "..."
+
 
 class FactxError(Exception):
     """Base of every error factx raises on purpose."""
@@ -20,7 +28,10 @@ class DecodeError(InputError):
 
 
 class HeaderError(InputError):
-    """The document header names a date that is not a valid ISO date."""
+    """The document header names a date that is not a valid ISO date; ``end`` is where the header
+    ends, so a date given by the caller can stand in for it."""
+
+    end = 0
 
 
 class PatternError(FactxError):

@@ -498,6 +498,8 @@ class Table:
     columns: tuple[tuple[str, str], ...]
     fact: FactType | None = None
     part: Part | None = None
+    nested: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (field, its fields): a record in a field, as
+    # columns "<field>_<its field>" (``producer`` -> ``producer_factx``, ...)
 
     @property
     def column_names(self) -> list[str]:
@@ -519,6 +521,14 @@ def column_type(hint: Any) -> str | None:
     if len(args) == 1 and (only := next(iter(args))) in _SCALARS:
         return _SCALARS[only]
     raise TypeError(f"no table column type for {hint!r}")
+
+
+def _nested_record(hint: Any) -> type | None:
+    """The record class of a field holding one record (``Producer | None``), else None."""
+    args = set(typing.get_args(hint)) - {type(None)} if isinstance(hint, types.UnionType) or \
+        typing.get_origin(hint) is typing.Union else {hint}
+    only = next(iter(args)) if len(args) == 1 else None
+    return only if isinstance(only, type) and dataclasses.is_dataclass(only) else None
 
 
 def _columns(record: type, skip: Collection[str] = ()) -> list[tuple[str, str]]:
@@ -547,8 +557,20 @@ def tables() -> list[Table]:
 
 
 def _tables() -> list[Table]:
-    header = [c for c in _columns(Document, {"facts"}) if c[0] != "source"]
-    out = [Table("documents", (("source", "string"), *header))]
+    hints = typing.get_type_hints(Document)
+    header: list[tuple[str, str]] = []
+    nested: list[tuple[str, tuple[str, ...]]] = []
+    for f in dataclasses.fields(Document):
+        if f.name in ("source", "facts"):
+            continue
+        inner = _nested_record(hints[f.name])
+        if inner is None:
+            header += _columns(Document, set(hints) - {f.name})
+            continue
+        own = _columns(inner)
+        header += [(f"{f.name}_{name}", typ) for name, typ in own]
+        nested.append((f.name, tuple(name for name, _ in own)))
+    out = [Table("documents", (("source", "string"), *header), nested=tuple(nested))]
     for fact in _REGISTRY:
         out.append(Table(fact.name, (("source", "string"), *_columns(fact.record, {p.field for p in fact.parts})),
                          fact))
@@ -564,7 +586,11 @@ def table_rows(document: Mapping[str, Any]) -> Iterator[tuple[str, dict[str, Any
     source = document["source"]
     for table in tables():
         if table.fact is None:
-            yield table.name, {name: source if name == "source" else document.get(name) for name in table.column_names}
+            values = dict(document)
+            for name, inner in table.nested:
+                record = document.get(name) or {}
+                values.update((f"{name}_{field}", record.get(field)) for field in inner)
+            yield table.name, {name: source if name == "source" else values.get(name) for name in table.column_names}
             continue
         for item in document.get(table.fact.name, []):
             if table.part is None:

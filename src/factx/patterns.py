@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any, Literal
 from weakref import WeakKeyDictionary
 
-from .errors import PatternError
+from .errors import PatternError, quote
 
 _KEYS = {"label", "pattern", "id", "override"}
 
@@ -187,7 +187,7 @@ def _validate_rule(obj: Any) -> dict[str, Any]:
 
         close = difflib.get_close_matches(label, LABELS, n=1)
         hint = f" (did you mean {close[0]}?)" if close else " (factx patterns list shows the labels)"
-        raise PatternError(f"unknown label {label!r}{hint}")
+        raise PatternError(f"unknown label {quote(str(label))}{hint}")
     if "id" in obj and not isinstance(obj["id"], str):
         raise PatternError("\"id\" must be a string")
     if "override" in obj and obj["override"] is not True:
@@ -195,7 +195,7 @@ def _validate_rule(obj: Any) -> dict[str, Any]:
     if isinstance(obj.get("id"), str) and schema.check_id is not None:
         why = schema.check_id(obj["id"])
         if why:
-            raise PatternError(f"\"id\" of {label} {why}, not {obj['id']!r}")
+            raise PatternError(f"\"id\" of {label} {why}, not {quote(str(obj['id']))}")
     if isinstance(pattern, str):
         if not pattern.strip():
             raise PatternError("empty phrase pattern")
@@ -322,10 +322,10 @@ def _check_cost(pattern: list[Any]) -> None:
                 try:
                     re.compile(regex)
                 except re.error as err:
-                    raise PatternError(f"bad REGEX {regex!r}: {err}") from None
+                    raise PatternError(f"bad REGEX {quote(regex)}: {err}") from None
                 risk = regex_risk(regex)
                 if risk:
-                    raise PatternError(f"REGEX {regex!r} {risk} (catastrophic backtracking)")
+                    raise PatternError(f"REGEX {quote(regex)} {risk} (catastrophic backtracking)")
 
 
 def _read_file(path: Path, problems: list[Problem]) -> list[tuple[int, dict[str, Any], bool]]:
@@ -413,12 +413,12 @@ def _read(extra_dirs: tuple[str, ...]) -> Loaded:
                     rules[seen[key][0]] = None  # the overriding rule replaces the earlier one
                 elif key in seen:
                     problems.append(Problem(str(path), number, f"duplicate {rule['label']} pattern "
-                                            f"{rule['pattern']!r} (also at {seen[key][1]}); "
+                                            f"{quote(str(rule['pattern']))} (also at {seen[key][1]}); "
                                             f"add \"override\": true to replace it"))
                     continue
                 elif override:
                     problems.append(Problem(str(path), number, f"\"override\": true but no earlier "
-                                            f"{rule['label']} pattern {rule['pattern']!r} to replace"))
+                                            f"{rule['label']} pattern {quote(str(rule['pattern']))} to replace"))
                     continue
                 seen[key] = (len(rules), where)
                 rules.append(rule)

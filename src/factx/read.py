@@ -63,20 +63,66 @@ def decode(data: bytes, source: str, *, encoding: str | None = None) -> SourceTe
             raise DecodeError(f"{source}: cannot decode as {encoding}: {err}") from None
     if not data.strip():
         raise InputError(f"{source}: empty input")
-    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
-    if b"\x00" in data[:_SNIFF] and not utf16:
-        # NUL bytes never occur in text files (UTF-16 aside), even where they decode as UTF-8.
-        raise DecodeError(f"{source}: looks binary, not text")
+    bom = data.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if b"\x00" in data[:_SNIFF] and not bom:
+        # NUL bytes never occur in text files, even where they decode as UTF-8, except in UTF-16.
+        utf16 = _utf16_without_bom(data)
+        if utf16 is None:
+            raise DecodeError(f"{source}: looks binary, not text")
+        return SourceText(source, data.decode(utf16), utf16)
     try:
         return SourceText(source, data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    detected = detect_encoding(data)
+    if detected is None:
+        raise DecodeError(f"{source}: looks binary, not text")
+    return SourceText(source, data.decode(detected), detected)
+
+
+# Single-byte encodings of Western European text, tried first when UTF-8 fails: detection alone
+# takes Latin-1 French for cp775 ("Franńois") or Spanish for cp1258 ("Săo Paulo"), since such a
+# text decodes cleanly in many code pages. Order: the first that decodes cleanly is reported.
+WESTERN_ENCODINGS = ("cp1252", "iso8859_15", "latin_1")
+_CHAOS_MARGIN = 0.05  # another encoding wins only if its text is clearly less garbled ...
+_COHERENCE_MARGIN = 0.15  # ... or reads clearly more like a language (Polish in cp1250, Russian in cp1251)
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """The encoding of non-UTF-8 ``data``: a Western one (``WESTERN_ENCODINGS``) when it decodes
+    as cleanly and reads about as well as charset-normalizer's best guess, else that guess; None
+    when nothing decodes as text. charset-normalizer scores each decoding by its "chaos" (odd
+    characters, mixed scripts) and its "coherence" (letter frequencies of a language)."""
     from charset_normalizer import from_bytes  # imported lazily: only non-UTF-8 input needs it
 
     best = from_bytes(data).best()
+    western = from_bytes(data, cp_isolation=list(WESTERN_ENCODINGS)).best()
+    if western is not None and (best is None or (
+            western.chaos <= best.chaos + _CHAOS_MARGIN and western.coherence >= best.coherence - _COHERENCE_MARGIN)):
+        best = western
     if best is None or best.encoding is None:
-        raise DecodeError(f"{source}: looks binary, not text")
-    return SourceText(source, str(best), best.encoding)
+        return None
+    return str(best.encoding)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 text without a byte-order mark, told by its NULs:
+    text in Latin script has a NUL as the high byte of most characters, all at odd offsets (LE) or
+    all at even ones (BE); None for anything else (binary data)."""
+    sample = data[:_SNIFF - _SNIFF % 2] if len(data) > _SNIFF else data
+    if len(sample) % 2:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    pairs = len(sample) // 2
+    for encoding, nuls, others in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if others <= nuls // 50 and nuls >= pairs * 0.1:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            printable = sum(1 for char in text if char.isprintable() or char in "\t\n\r\f")
+            return encoding if printable >= len(text) * 0.98 else None
+    return None
 
 
 def repair_mojibake(item: SourceText) -> SourceText:
@@ -104,8 +150,9 @@ def read_source(
 def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt",
                      problems: list[tuple[str, str]] | None = None) -> Iterator[str]:
     """Expand files and folders into paths: folders walked recursively in sorted order, hidden
-    entries skipped, symlinked folders not followed (no loops). Unreadable folders and broken or
-    looping symlinks are appended to ``problems`` as (path, reason) instead of stopping the walk."""
+    entries skipped, names matched against ``glob`` case-insensitively (``*.txt`` takes ``A.TXT``),
+    symlinked folders not followed (no loops). Unreadable folders and broken or looping symlinks
+    are appended to ``problems`` as (path, reason) instead of stopping the walk."""
     import fnmatch
     import os
 
@@ -121,7 +168,7 @@ def iter_input_paths(inputs: Iterable[str], *, glob: str = "*.txt",
         for root, dirs, files in os.walk(item, onerror=on_error, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if name.startswith(".") or not fnmatch.fnmatch(name, glob):
+                if name.startswith(".") or not fnmatch.fnmatchcase(name.lower(), glob.lower()):
                     continue
                 path = os.path.join(root, name)
                 if os.path.islink(path) and not os.path.exists(path):

@@ -98,6 +98,17 @@ class DateFact:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Producer:
+    """What made a document's facts: factx's version, the spaCy model and its version, and the
+    SHA-256 of the pattern files the pipeline loaded (built-in and extra, in load order)."""
+
+    factx: str
+    model: str
+    model_version: str
+    patterns_sha256: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """One input's facts. ``facts`` maps each fact type's name to its records, in the order of the
     registry (``facttypes.fact_types()``); ``document.people`` is ``document.facts["people"]``."""
@@ -107,6 +118,7 @@ class Document:
     document_date: str | None
     document_date_source: str
     encoding: str | None = None
+    producer: Producer | None = _omit_if_none("producer")  # left out of the JSON when None
     facts: dict[str, tuple[Any, ...]] = field(default_factory=dict, metadata={"flatten": True})
 
     def __getattr__(self, name: str) -> tuple[Any, ...]:

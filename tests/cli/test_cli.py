@@ -112,7 +112,10 @@ def test_cli_eval_json_scores(factx_cmd: list[str]) -> None:
 
 def test_cli_schema_and_version(factx_cmd: list[str]) -> None:
     schema = run(factx_cmd, "schema")
-    assert json.loads(schema.stdout)["title"] == "factx document"
+    printed = json.loads(schema.stdout)
+    assert printed["title"] == "factx output record"
+    assert printed["$defs"]["document"]["title"] == "factx document"
+    assert printed["$defs"]["error"]["title"] == "factx error record"
     version = run(factx_cmd, "--version")
     assert version.returncode == 0 and version.stdout.startswith("factx ")
     usage = run(factx_cmd, "extract")

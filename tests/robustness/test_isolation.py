@@ -132,7 +132,7 @@ def test_extract_reports_an_internal_error_in_one_line(factx_cmd: list[str], fol
     assert result.returncode == 1
     assert result.stdout == ""
     assert result.stderr.strip().splitlines() == [
-        "factx: error: internal error in factx_organizations: InjectedFault: injected fault in "
+        f"factx: error: {folder / BAD_NAME}: internal error in factx_organizations: InjectedFault: injected fault in "
         "factx_organizations (FACTX_FAULT)"
     ]
 

@@ -60,6 +60,11 @@ def rebuild(rows: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, Any]]:
     """Documents (by source) rebuilt from the tables: records from their table, lists from the part
     tables joined on source and the owner's id."""
     docs = {row["source"]: dict(row) for row in rows["documents"]}
+    [documents] = [t for t in tables() if t.name == "documents"]
+    for doc in docs.values():  # a record in a document field (producer) comes back from its columns
+        for name, inner in documents.nested:
+            values = {field: doc.pop(f"{name}_{field}") for field in inner}
+            doc[name] = values if any(v is not None for v in values.values()) else None
     for fact in fact_types():
         for doc in docs.values():
             doc[fact.name] = []
@@ -110,7 +115,9 @@ def test_tables_have_a_column_for_every_scalar_field_and_a_table_for_every_list(
     assert list(by_name) == ["documents", "people", "person_mentions", "person_titles", "organizations",
                              "organization_mentions", "organization_aliases", "titles", "numbers", "dates"]
     assert by_name["documents"].column_names == ["source", "schema_version", "document_date",
-                                                 "document_date_source", "encoding"]
+                                                 "document_date_source", "encoding", "producer_factx",
+                                                 "producer_model", "producer_model_version",
+                                                 "producer_patterns_sha256"]
     assert by_name["people"].column_names == ["source", "id", "name"]
     assert by_name["person_mentions"].column_names == ["source", "person_id", "text", "start", "end"]
     assert by_name["person_titles"].column_names == ["source", "person_id", "title", "organization", "place"]

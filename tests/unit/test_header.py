@@ -54,3 +54,41 @@ def test_header_dateline_without_year_gives_no_date() -> None:
 def test_header_dateline_date_span(content: str, written: str | None) -> None:
     span = read_header(content).date_span
     assert (content[span[0]:span[1]] if span else None) == written
+
+
+@pytest.mark.parametrize(
+    ("content", "date", "body"),
+    [
+        ("date: 2024-03-05 Acme opens a plant in Ohio.", "2024-03-05", "Acme opens a plant in Ohio."),
+        ("Date: '2024-03-05' Acme opens a plant.\nMore.", "2024-03-05", "Acme opens a plant.\nMore."),
+        ("date: 2024-03-05T10:00:00Z\nText.", "2024-03-05", "Text."),  # a time is no headline
+    ],
+)
+def test_header_line_running_on_into_the_headline(content: str, date: str, body: str) -> None:
+    header = read_header(content)
+    assert header.date is not None and header.date.isoformat() == date
+    assert content[header.end:] == body
+
+
+def test_header_run_on_with_an_impossible_date_is_still_an_error() -> None:
+    with pytest.raises(HeaderError, match="2024-02-30"):
+        read_header("date: 2024-02-30 Acme opens a plant.")
+
+
+def test_header_error_quotes_a_few_dozen_characters_only() -> None:
+    line = "date: March 5 " + "y" * 100_000
+    with pytest.raises(HeaderError) as caught:
+        read_header(line + "\nText.")
+    assert len(str(caught.value)) < 120
+    assert "'March 5 yyyy" in str(caught.value) and str(caught.value).endswith("...")
+
+
+@pytest.mark.parametrize(
+    ("content", "body"),
+    [("date: 2024-02-30\n\nText.", "\nText."), ("---\ndate: 2024-13-01\n---\nText.", "Text."),
+     ("date: soon\nText.", "Text.")],
+)
+def test_header_not_strict_skips_an_impossible_date(content: str, body: str) -> None:
+    header = read_header(content, strict=False)
+    assert header.date is None and header.source == "none"
+    assert content[header.end:] == body

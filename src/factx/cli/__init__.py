@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import typer
 
 from .. import __version__
 from . import batch, evaluate, extract, patterns, schema
 
 app = typer.Typer(
-    add_completion=False,
+    add_completion=True,
     pretty_exceptions_enable=False,
     no_args_is_help=True,
     help="Extract people, titles, organizations, numbers and dates from news articles as JSON.",
@@ -18,7 +20,7 @@ app = typer.Typer(
 app.command("extract", help=extract.HELP)(extract.extract_cli)
 app.command("batch", help=batch.HELP)(batch.batch_cli)
 app.command("eval", help=evaluate.HELP)(evaluate.eval_cli)
-app.command("schema", help="Print the JSON Schema of factx's output document.")(schema.schema_cli)
+app.command("schema", help="Print the JSON Schema of factx's output: documents and error records.")(schema.schema_cli)
 app.add_typer(patterns.app, name="patterns", help=patterns.HELP)
 
 
@@ -66,17 +68,58 @@ def _configure_streams() -> None:
             stream.reconfigure(errors=handler)
 
 
+def _readable_arguments(group: Any) -> None:
+    """Show arguments in help as their placeholder alone (``FILE``, ``[PATH]...``), not with Typer's
+    type labels (``{file}``, ``<list[str]>``); options already show theirs (``--jobs N``)."""
+    for command in getattr(group, "commands", {}).values():
+        _readable_arguments(command)  # the commands of a group (factx patterns check DIR)
+        for param in command.params:
+            if getattr(param, "param_type_name", "") != "argument":
+                continue
+            name = param.metavar or (param.name or "").upper()
+            usage = (name if param.required else f"[{name}]") + ("..." if param.nargs != 1 else "")
+            param.display_type_rich = lambda ctx: None
+            param._usage_display_name = lambda usage=usage: usage
+
+
+def _click_exceptions() -> Any:
+    """The exceptions of the click that Typer runs on: its own copy (``typer._click``) or click."""
+    import importlib
+
+    try:
+        return importlib.import_module("typer._click.exceptions")
+    except ImportError:  # a Typer that uses click itself
+        return importlib.import_module("click.exceptions")
+
+
 def main() -> None:
     import os
     import sys
 
     _configure_streams()
+    clicks = _click_exceptions()
     try:
-        app(standalone_mode=True)
+        command = typer.main.get_command(app)
+        _readable_arguments(command)
+        code = command.main(standalone_mode=False, prog_name="factx")
     except KeyboardInterrupt:
         raise SystemExit(130) from None
+    except clicks.NoArgsIsHelpError as err:  # "factx" alone: the help, as a usage error
+        sys.stderr.write(err.ctx.get_help() + "\n" if err.ctx else str(err) + "\n")
+        raise SystemExit(2) from None
+    except clicks.UsageError as err:  # one line, like every other error: no box, no usage block
+        where = err.ctx.command_path if err.ctx else "factx"
+        message = " ".join(err.format_message().split())
+        sys.stderr.write(f"factx: error: {message} (see {where} --help)\n")
+        raise SystemExit(2) from None
+    except typer.Abort:
+        raise SystemExit(130) from None
+    except clicks.ClickException as err:
+        sys.stderr.write(f"factx: error: {' '.join(err.format_message().split())}\n")
+        raise SystemExit(err.exit_code) from None
     except Exception as err:  # a bug: one line, the traceback only with FACTX_DEBUG=1
         if os.environ.get("FACTX_DEBUG"):
             raise
         sys.stderr.write(f"factx: internal error: {type(err).__name__}: {err} (FACTX_DEBUG=1 shows the traceback)\n")
         raise SystemExit(1) from None
+    raise SystemExit(code if isinstance(code, int) else 0)

@@ -84,7 +84,7 @@ def _span_table(report: dict[str, Any]) -> Table:
 
 
 def eval_cli(
-    corpus: Path = typer.Argument(Path("corpus"), help="Folder with NAME.txt and NAME.gold.json files."),
+    corpus: Path = typer.Argument(Path("corpus"), help="Folder with NAME.txt and NAME.gold.json files.", metavar="DIR"),
     as_json: bool = typer.Option(False, "--json", help="Write the scores as JSON on stdout."),
     show_errors: bool = typer.Option(False, "--show-errors", help="List missed and spurious facts on stderr."),
     model: str | None = ModelOption,

@@ -7,7 +7,7 @@ from pathlib import Path
 import typer
 
 from ..api import process
-from ..errors import FactxError, InternalError
+from ..errors import FactxError, InputError, InternalError
 from ..nlp import Settings
 from ..read import DEFAULT_MAX_BYTES, read_source
 from ..records import Document
@@ -20,6 +20,7 @@ from .options import (
     ModelOption,
     PatternsOption,
     YenOption,
+    checked_date,
     checked_max_bytes,
     pattern_dirs,
     settings,
@@ -47,28 +48,36 @@ def extract_document(source: str, *, document_date: str | None = None, model: st
     result = next(process([item], document_date=document_date, model=model, patterns_dirs=patterns or [],
                           settings=choices))
     if not isinstance(result, Document):
-        raise (InternalError if result.stage else FactxError)(result.describe())
+        raise result.exception()
     return result
 
 
 def extract_cli(
-    file: str = typer.Argument(..., help="Article file to read, or - for stdin."),
+    file: str = typer.Argument(..., help="Article file to read, or - for stdin.", metavar="FILE"),
     date: str | None = DateOption,
     pretty: bool | None = typer.Option(None, "--pretty/--compact",
                                        help="Force indented or one-line JSON (default: by terminal)."),
     model: str | None = ModelOption,
     patterns: list[Path] | None = PatternsOption,
-    encoding: str | None = typer.Option(None, "--encoding", help="Force the input encoding."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger inputs."),
+    encoding: str | None = typer.Option(None, "--encoding", help="Force the input encoding.", metavar="NAME"),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Refuse larger inputs.", metavar="N"),
     dollar: str = DollarOption,
     yen: str = YenOption,
     fiscal_start: int | None = FiscalOption,
 ) -> None:
     try:
-        document = extract_document(file, document_date=date, model=model,
+        choices = settings(dollar, yen, fiscal_start)
+        document_date = checked_date(date)
+    except FactxError as err:
+        fail(err)
+    try:
+        document = extract_document(file, document_date=document_date, model=model,
                                     patterns=pattern_dirs(patterns), encoding=encoding,
                                     max_bytes=checked_max_bytes(max_bytes),
-                                    choices=settings(dollar, yen, fiscal_start))
+                                    choices=choices)
+    except (InputError, InternalError) as err:  # this input's fault: the message names it once
+        message = str(err)
+        fail(err if message.startswith(f"{file}: ") else f"{file}: {message}", err.exit_code)
     except FactxError as err:
         fail(err)
     use_pretty = stdout_is_terminal() if pretty is None else pretty

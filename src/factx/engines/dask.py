@@ -15,6 +15,7 @@ from typing import Any
 import dask.bag as db
 
 from ..api import CHUNK, BatchOptions, Item, pipeline, process_paths
+from ..errors import UsageError, quote
 from ..nlp import Settings
 
 
@@ -63,6 +64,9 @@ def local_cluster(workers: int = 2) -> Any:
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None)
 
 
+SCHEDULER_TIMEOUT = "10s"  # connecting to a --scheduler that does not answer: a usage error after this
+
+
 def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 2,
         scheduler: str | None = None) -> Iterator[dict[str, Any]]:
     """Results in input order, computed on a Dask cluster: the one at ``scheduler``, else a local
@@ -71,7 +75,13 @@ def run(paths: Sequence[str], options: BatchOptions, *, jobs: int = 2,
 
     pipeline(options)  # a bad model or pattern file: exit 2 before any cluster
     cluster = None if scheduler else local_cluster(max(jobs, 1))
-    client = Client(scheduler or cluster)
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_TIMEOUT) if scheduler else Client(cluster)
+    except (OSError, TimeoutError, ValueError) as err:  # ValueError: an address Dask cannot parse
+        if cluster is not None:
+            cluster.close()
+        raise UsageError(f"cannot reach the Dask scheduler {quote(scheduler or '')}: "
+                         f"{' '.join(str(err).split())}") from None
     try:
         bag = db.from_sequence(list(paths), partition_size=CHUNK).map_partitions(_partition, options)
         futures = client.compute(bag.to_delayed())

@@ -21,7 +21,7 @@ from ..engines import run as run_engine
 from ..engines.local import default_jobs
 from ..errors import FactxError, OutputError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths
-from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, ParquetWriter, Writer, done_sources
+from ..writers import FACT_TYPES, CsvWriter, HtmlWriter, JsonArrayWriter, JsonLinesWriter, ParquetWriter, Writer, done_sources
 from .console import err_console, fail
 from .options import (
     DateOption,
@@ -49,6 +49,8 @@ Examples:
   factx batch news/ -o facts.jsonl --resume        # finish an interrupted run
 
   factx batch news/ --format csv --out-dir tables/ # people.csv, titles.csv, ... with a source column
+
+  factx batch news/ --format html --out-dir review/ # one review page per article and index.html
 """
 
 
@@ -57,6 +59,7 @@ class OutputFormat(StrEnum):
     json = "json"
     csv = "csv"
     parquet = "parquet"
+    html = "html"
 
 
 class Engine(StrEnum):
@@ -111,9 +114,11 @@ def batch(paths: list[str], writer: Writer, options: BatchOptions, *, jobs: int 
 def _open_writer(fmt: OutputFormat, output: Path | None, out_dir: Path | None, errors: Path | None,
                  resume: bool) -> tuple[Writer, list[IO[str]]]:
     handles: list[IO[str]] = []
-    if fmt in (OutputFormat.csv, OutputFormat.parquet):
+    if fmt in (OutputFormat.csv, OutputFormat.parquet, OutputFormat.html):
         if out_dir is None:
             raise OutputError(f"--format {fmt.value} needs --out-dir DIR")
+        if fmt is OutputFormat.html:
+            return HtmlWriter(out_dir), handles
         if fmt is OutputFormat.parquet:
             return ParquetWriter(out_dir), handles
         return CsvWriter(out_dir, append=resume), handles
@@ -134,8 +139,8 @@ def batch_cli(
     inputs: list[str] = typer.Argument(None, help="Files or folders to read."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format",
-                                     help="jsonl, json (one array), csv or parquet (tables in --out-dir)."),
-    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv / parquet tables."),
+                                     help="jsonl, json (one array), csv or parquet (tables in --out-dir), html (review pages in --out-dir)."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv / parquet tables or html pages."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (pip install factx[dask])."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: local cluster)."),
     workers: int = typer.Option(2, "--workers", help="Workers of the local Dask cluster."),

@@ -21,7 +21,16 @@ from ..engines import run as run_engine
 from ..engines.local import default_jobs
 from ..errors import FactxError, OutputError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths
-from ..writers import FACT_TYPES, CsvWriter, HtmlWriter, JsonArrayWriter, JsonLinesWriter, ParquetWriter, Writer, done_sources
+from ..writers import (
+    FACT_TYPES,
+    CsvWriter,
+    HtmlWriter,
+    JsonArrayWriter,
+    JsonLinesWriter,
+    ParquetWriter,
+    Writer,
+    done_sources,
+)
 from .console import err_console, fail
 from .options import (
     DateOption,
@@ -139,8 +148,8 @@ def batch_cli(
     inputs: list[str] = typer.Argument(None, help="Files or folders to read."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output file (default: stdout)."),
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format",
-                                     help="jsonl, json (one array), csv or parquet (tables in --out-dir), html (review pages in --out-dir)."),
-    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv / parquet tables or html pages."),
+                                     help="jsonl, json (one array); csv, parquet or html (pages) in --out-dir."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv, parquet, html."),
     engine: Engine = typer.Option(Engine.local, "--engine", help="local processes, or dask (pip install factx[dask])."),
     scheduler: str | None = typer.Option(None, "--scheduler", help="Dask scheduler address (default: local cluster)."),
     workers: int = typer.Option(2, "--workers", help="Workers of the local Dask cluster."),

@@ -100,12 +100,13 @@ def show_cli(
             return
     except FactxError as err:
         fail(err)
-    plain = bool(os.environ.get("NO_COLOR")) or not sys.stdout.isatty()
+    terminal = sys.stdout.isatty()
+    plain = bool(os.environ.get("NO_COLOR")) or not terminal
     console = Console(highlight=False, color_system=None if plain else "auto", soft_wrap=False,
                       emoji=False, markup=False)
     views = terminal_view(item.content, document, chosen)
     lines = item.content.count("\n") + sum(len(getattr(v, "rows", ())) + 4 for v in views[1:])
-    use_pager = (not plain and lines > console.height) if pager is None else (pager and console.is_terminal)
+    use_pager = terminal and (lines > console.height if pager is None else pager)
     try:
         with console.pager(styles=True) if use_pager else contextlib.nullcontext():
             console.print(views[0], soft_wrap=True)

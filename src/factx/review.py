@@ -250,13 +250,14 @@ _CSS = """
 @media (prefers-color-scheme: dark) { :root { --bg: #17181a; --fg: #e8e8e6; --panel: #222326; --line: #3a3b3f; } }
 * { box-sizing: border-box; }
 body { margin: 0; background: var(--bg); color: var(--fg); font: 16px/1.6 system-ui, sans-serif;
-       display: grid; grid-template-columns: minmax(0, 1fr) 22rem; min-height: 100vh; }
-header { grid-column: 1 / -1; padding: .6rem 1rem; border-bottom: 1px solid var(--line); }
+       display: flex; flex-direction: column; height: 100vh; }
+header { flex: none; padding: .6rem 1rem; border-bottom: 1px solid var(--line); }
 header h1 { font-size: 1.1rem; margin: 0 0 .3rem; word-break: break-all; }
-#article { padding: 1rem 1.5rem; white-space: pre-wrap; overflow-wrap: anywhere; margin: 0;
-           font: inherit; line-height: 2; }
-aside { background: var(--panel); border-left: 1px solid var(--line); padding: .8rem; overflow: auto;
-        max-height: 100vh; position: sticky; top: 0; }
+main { flex: 1; display: flex; min-height: 0; }
+#article { flex: 1; overflow: auto; padding: 1rem 1.5rem; white-space: pre-wrap; overflow-wrap: anywhere;
+           line-height: 2; }
+aside { flex: none; width: 22rem; background: var(--panel); border-left: 1px solid var(--line); padding: .8rem;
+        overflow: auto; }
 aside h2 { font-size: 1rem; margin: .8rem 0 .3rem; }
 aside ul { list-style: none; margin: 0; padding-left: .9rem; }
 aside > ul { padding-left: 0; }
@@ -309,6 +310,17 @@ _JS = """
       document.body.classList.toggle('hide-' + t, !box.checked);
     });
   });
+  // #select=ID (a person's, organization's or fact's id) clicks its panel entry: links into a page
+  function fromHash() {
+    var m = /^#select=(.+)$/.exec(location.hash);
+    if (!m) return;
+    var b = document.querySelector('aside button[data-key="' + CSS.escape(decodeURIComponent(m[1])) + '"]');
+    if (b) b.click();
+  }
+  window.addEventListener('hashchange', fromHash);
+  fromHash();
+  void document.body.offsetHeight;  // layout done: the time below includes it
+  document.body.setAttribute('data-ms', String(Math.round(performance.now())));
   document.body.setAttribute('data-ready', 'yes');
 })();
 """
@@ -325,8 +337,9 @@ def _type_css() -> str:
     return "\n".join(rules)
 
 
-def _button(label: str, selector: str, extra: str = "") -> str:
-    return (f'<button type="button" data-select="{_attr(selector)}">{html.escape(label)}</button>'
+def _button(label: str, selector: str, extra: str = "", key: str | None = None) -> str:
+    data_key = f' data-key="{_attr(key)}"' if key else ""
+    return (f'<button type="button" data-select="{_attr(selector)}"{data_key}>{html.escape(label)}</button>'
             + (f' <span class="count">{html.escape(extra)}</span>' if extra else ""))
 
 
@@ -346,14 +359,14 @@ def _panel(document: Mapping[str, Any], marks: Sequence[Highlight]) -> str:
         pid = person.get("id", "")
         parts.append(f'<li data-person="{_attr(pid)}">'
                      + _button(person.get("name", ""), f'mark.fx[data-type="person"][data-owner="{pid}"]',
-                               f"×{counts.get(pid, 0)}"))
+                               f"×{counts.get(pid, 0)}", pid))
         titles = person.get("titles", [])
         if titles:
             parts.append("<ul>")
             for ref in titles:
                 ids = title_ids.get((pid, ref.get("title"), ref.get("organization")), [])
                 selector = ", ".join(f'mark.fx[data-id="{i}"]' for i in ids) or "mark.fx.none"
-                parts.append("<li>" + _button(ref.get("title", ""), selector))
+                parts.append("<li>" + _button(ref.get("title", ""), selector, key=ids[0] if ids else None))
                 org = ref.get("organization")
                 if org:
                     oid = org_ids.get(org)
@@ -376,7 +389,7 @@ def _panel(document: Mapping[str, Any], marks: Sequence[Highlight]) -> str:
             label = item.get("name") or item.get("text") or owner
             value = "" if "name" in item else _show(item.get("value"))
             parts.append("<li>" + _button(str(label), f'mark.fx[data-type="{style.label}"][data-owner="{owner}"]',
-                                          value) + "</li>")
+                                          value, owner) + "</li>")
         parts.append("</ul>")
     return "".join(parts)
 
@@ -405,8 +418,8 @@ def html_page(content: str, document: Mapping[str, Any]) -> str:
     meta = (f'document date {html.escape(_show(document.get("document_date")) or "none")} '
             f'({html.escape(_show(document.get("document_date_source")))})')
     body = (f'<header><h1>{html.escape(source)}</h1><div class="count">{meta}</div>{_filters(marks)}</header>'
-            f'<div id="article">{marked_text(content, marks)}</div>'
-            f'<aside aria-label="facts">{_panel(document, marks)}</aside>'
+            f'<main><div id="article">{marked_text(content, marks)}</div>'
+            f'<aside aria-label="facts">{_panel(document, marks)}</aside></main>'
             f'<div id="tip" role="tooltip" hidden></div>'
             f'<script>{_JS}</script>')
     return _page(f"factx review: {source}", _type_css(), body)
@@ -431,8 +444,8 @@ def html_index(entries: Sequence[tuple[str | None, Mapping[str, Any]]]) -> str:
     failed = sum(1 for _, r in entries if "error" in r)
     head = "".join(f"<th>{html.escape(name)}</th>" for name in names)
     body = (f"<header><h1>factx review: {len(entries)} inputs, {failed} failed</h1></header>"
-            f'<main style="grid-column: 1 / -1; padding: 1rem"><table id="index"><thead><tr><th>source</th>{head}'
-            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></main>')
+            f'<main style="display: block; overflow: auto; padding: 1rem"><table id="index"><thead><tr>'
+            f'<th>source</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></main>')
     css = ("table { border-collapse: collapse; } td, th { padding: .2rem .6rem; border-bottom: 1px solid var(--line);"
            " text-align: left; } tr.error td { color: #c62f3a; } td + td { text-align: right; }")
     return _page("factx review", css, body)

@@ -86,7 +86,19 @@ def _offset_fields(specs: Sequence[Offsets]) -> set[str]:
 
 
 def _scalars(item: Mapping[str, Any], skip: set[str]) -> list[tuple[str, Any]]:
-    return [(k, v) for k, v in item.items() if k not in skip and not isinstance(v, (list, dict))]
+    """A record's fields for its tooltip: scalars as they are, a list of strings joined, a list of
+    records without offsets (a person's titles) one line each; lists of spans (mentions) left out."""
+    out: list[tuple[str, Any]] = []
+    for key, value in item.items():
+        if key in skip or isinstance(value, dict):
+            continue
+        if isinstance(value, list):
+            if any(isinstance(v, dict) and "start" in v for v in value) or not value:
+                continue
+            value = "; ".join(", ".join(_show(x) for x in v.values() if x is not None) if isinstance(v, dict)
+                              else _show(v) for v in value)
+        out.append((key, value))
+    return out
 
 
 def highlights(document: Mapping[str, Any], only: Iterable[str] | None = None) -> list[Highlight]:
@@ -164,7 +176,8 @@ def fact_table(fact: FactType, document: Mapping[str, Any]) -> Table | None:
     style = style_of(fact)
     columns = list(style.columns) if style.columns is not None else \
         [k for k, v in items[0].items() if k not in ("start", "end") and not isinstance(v, (list, dict))]
-    table = Table(title=f"{fact.name} ({len(items)})", title_style=style.rich, title_justify="left", expand=False)
+    title_style = " ".join(word for word in style.rich.split() if word != "underline")
+    table = Table(title=f"{fact.name} ({len(items)})", title_style=title_style, title_justify="left", expand=False)
     for column in columns:
         table.add_column(column, overflow="fold")
     for item in items:

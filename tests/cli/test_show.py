@@ -211,9 +211,12 @@ def _doc() -> dict[str, Any]:
 
     return {
         "source": "t.txt",
-        "people": [{"id": "person-1", "name": "Ann Lee", "mentions": [at("Dr Ann Lee")], "titles": []}],
+        "people": [{"id": "person-1", "name": "Ann Lee", "mentions": [at("Dr Ann Lee")],
+                    "titles": [{"title": "Dr", "organization": None},
+                               {"title": "chair", "organization": "Acme Corp"}]}],
         # "Acme Corp" and "Corp Ltd" cross: neither holds the other
-        "organizations": [{"id": "org-1", "name": "Acme Corp", "mentions": [at("Acme Corp")], "aliases": []},
+        "organizations": [{"id": "org-1", "name": "Acme Corp", "mentions": [at("Acme Corp")],
+                           "aliases": ["Acme", "AC"]},
                           {"id": "org-2", "name": "Corp Ltd", "mentions": [at("Corp Ltd")], "aliases": []}],
         "titles": [{**at("Dr"), "title": "Dr", "person": "Ann Lee", "person_id": "person-1",
                     "organization": None, "canonical": "doctor", "status": "current", "organization_id": None,
@@ -237,6 +240,12 @@ def test_nested_and_crossing_spans() -> None:
     assert html.index('data-type="date"') < html.index('data-type="number"')
     assert html.index('data-type="person"') < html.index('data-type="title"')
     assert 'data-tip="value: 2024-05-03/2024-05-05\nkind: interval\ngranularity: day\nrelative: no"' in html
+    # a mention shows its owner's fields: lists of strings and of records joined, mentions left out
+    assert by_text["Dr Ann Lee"]["data-tip"] == "id: person-1\nname: Ann Lee\ntitles: Dr; chair, Acme Corp"
+    assert by_text["Acme Corp"]["data-tip"] == "id: org-1\nname: Acme Corp\naliases: Acme; AC"
+    # offsets (the sentence's too) and empty fields are not shown
+    assert by_text["Dr"]["data-tip"] == \
+        "title: Dr\nperson: Ann Lee\nperson_id: person-1\ncanonical: doctor\nstatus: current\nrule: test-rule"
     full = parse(html_page(TEXT, document))
     assert full.panel_people == ["person-1"]
 

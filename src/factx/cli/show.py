@@ -16,9 +16,10 @@ from rich.console import Console
 
 from ..api import process
 from ..errors import FactxError, InternalError, OutputError, UsageError
+from ..facttypes import fact_types
 from ..read import DEFAULT_MAX_BYTES, read_source
 from ..records import Document
-from ..review import html_page, terminal_view, type_labels
+from ..review import html_page, style_of, terminal_view, type_labels
 from .console import fail
 from .options import (
     DateOption,
@@ -52,9 +53,6 @@ def _only(value: str | None) -> set[str] | None:
     if value is None:
         return None
     labels = type_labels()
-    from ..facttypes import fact_types
-    from ..review import style_of
-
     by_name = {fact.name: style_of(fact).label for fact in fact_types()}
     chosen = set()
     for word in (w.strip().lower() for w in value.split(",")):

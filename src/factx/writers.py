@@ -1,4 +1,5 @@
-"""Output writers for batch runs: NDJSON, a JSON array, or tables (CSV files, Parquet datasets).
+"""Output writers for batch runs: NDJSON, a JSON array, tables (CSV files, Parquet datasets), or
+HTML review pages.
 
 The tables are derived from the records (``facttypes.tables()``): ``documents`` (one row per
 document), one per fact type (one row per record) and one per list inside a record
@@ -14,7 +15,9 @@ import json
 from pathlib import Path
 from typing import IO, Any
 
-from .facttypes import fact_types, table_rows, tables
+from .errors import FactxError
+from .facttypes import fact_types, offset_items, table_rows, tables
+from .read import decode, read_bytes
 from .serialize import to_ndjson_line
 
 FACT_TYPES = tuple(fact.name for fact in fact_types())  # the built-in fact types (the batch summary)
@@ -171,3 +174,42 @@ class ParquetWriter(Writer):
         for name in self.types:
             if self.rows[name] or self.parts[name] == 0:
                 self._flush(name)  # an empty table keeps the schema readable
+
+
+class HtmlWriter(Writer):
+    """One self-contained review page per document (``review.html_page``) and an ``index.html``
+    listing every input with its counts, or its error record. A page is drawn from the document
+    record and the source text read again as the record's ``encoding`` says; a source that cannot be
+    read again, or no longer matches the record's offsets, gets a line in the index instead."""
+
+    def __init__(self, out_dir: Path):
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.out_dir = out_dir
+        self.entries: list[tuple[str | None, dict[str, Any]]] = []
+        self.taken: set[str] = set()
+
+    def write(self, record: dict[str, Any]) -> None:
+        from .review import html_page, page_name
+
+        if "error" in record:
+            self.entries.append((None, record))
+            return
+        source = record["source"]
+        try:
+            content = decode(read_bytes(source), source, encoding=record.get("encoding") or None).content
+        except (FactxError, OSError) as err:
+            self.entries.append((None, {"source": source, "error": {"type": "OutputError",
+                                                                    "message": f"no page: {err}"}}))
+            return
+        if any(content[item["start"]:item["end"]] != item["text"] for item in offset_items(record)):
+            self.entries.append((None, {"source": source, "error": {
+                "type": "OutputError", "message": "no page: the file changed since it was read"}}))
+            return
+        name = page_name(source, self.taken)
+        (self.out_dir / name).write_text(html_page(content, record), encoding="utf-8")
+        self.entries.append((name, record))
+
+    def close(self) -> None:
+        from .review import html_index
+
+        (self.out_dir / "index.html").write_text(html_index(self.entries), encoding="utf-8")

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from .. import __version__
-from . import batch, evaluate, extract, patterns, schema
+from . import batch, evaluate, extract, patterns, schema, show
 
 app = typer.Typer(
     add_completion=True,
@@ -19,6 +19,7 @@ app = typer.Typer(
 
 app.command("extract", help=extract.HELP)(extract.extract_cli)
 app.command("batch", help=batch.HELP)(batch.batch_cli)
+app.command("show", help=show.HELP)(show.show_cli)
 app.command("eval", help=evaluate.HELP)(evaluate.eval_cli)
 app.command("schema", help="Print the JSON Schema of factx's output: documents and error records.")(schema.schema_cli)
 app.add_typer(patterns.app, name="patterns", help=patterns.HELP)

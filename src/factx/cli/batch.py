@@ -21,7 +21,16 @@ from ..engines import run as run_engine
 from ..engines.local import default_jobs
 from ..errors import FactxError, OutputError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths
-from ..writers import FACT_TYPES, CsvWriter, JsonArrayWriter, JsonLinesWriter, ParquetWriter, Writer, done_sources
+from ..writers import (
+    FACT_TYPES,
+    CsvWriter,
+    HtmlWriter,
+    JsonArrayWriter,
+    JsonLinesWriter,
+    ParquetWriter,
+    Writer,
+    done_sources,
+)
 from .console import err_console, fail
 from .options import (
     DateOption,
@@ -50,6 +59,8 @@ Examples:
   factx batch news/ -o facts.jsonl --resume        # finish an interrupted run
 
   factx batch news/ --format csv --out-dir tables/ # people.csv, titles.csv, ... with a source column
+
+  factx batch news/ --format html --out-dir review/ # one review page per article and index.html
 """
 
 
@@ -58,6 +69,7 @@ class OutputFormat(StrEnum):
     json = "json"
     csv = "csv"
     parquet = "parquet"
+    html = "html"
 
 
 class Engine(StrEnum):
@@ -127,8 +139,10 @@ def batch(entries: list[Entry], writer: Writer, options: BatchOptions, *, jobs: 
 def _open_writer(fmt: OutputFormat, output: Path | None, out_dir: Path | None, errors: Path | None,
                  resume: bool) -> tuple[Writer, list[IO[str]]]:
     handles: list[IO[str]] = []
-    if fmt in (OutputFormat.csv, OutputFormat.parquet):
+    if fmt in (OutputFormat.csv, OutputFormat.parquet, OutputFormat.html):
         assert out_dir is not None  # checked with the other options
+        if fmt is OutputFormat.html:
+            return HtmlWriter(out_dir), handles
         if fmt is OutputFormat.parquet:
             return ParquetWriter(out_dir), handles
         return CsvWriter(out_dir, append=resume), handles
@@ -162,16 +176,17 @@ def _check_options(fmt: OutputFormat, output: Path | None, out_dir: Path | None,
         fail("--scheduler and --workers apply to --engine dask only", 2)
     if workers is not None and workers < 1:
         fail(f"--workers must be 1 or more, not {workers}", 2)
-    if fmt in (OutputFormat.csv, OutputFormat.parquet):
+    if fmt in (OutputFormat.csv, OutputFormat.parquet, OutputFormat.html):
         if out_dir is None:
             fail(f"--format {fmt.value} needs --out-dir DIR", 2)
         if output is not None:
-            fail(f"-o applies to --format jsonl and json; --format {fmt.value} writes its tables in --out-dir", 2)
+            fail(f"-o applies to --format jsonl and json; --format {fmt.value} writes into --out-dir", 2)
         if errors is not None:
             fail(f"--errors applies to --format jsonl and json; --format {fmt.value} writes error records "
                  "into --out-dir", 2)
     elif out_dir is not None:
-        fail(f"--out-dir applies to --format csv and parquet; --format {fmt.value} writes to -o FILE or stdout", 2)
+        fail(f"--out-dir applies to --format csv, parquet and html; --format {fmt.value} writes to -o FILE or "
+             "stdout", 2)
     if resume and (output is None or fmt is not OutputFormat.jsonl):
         fail("--resume needs -o FILE with --format jsonl", 2)
     if output is not None and errors is not None and _same_file(output, errors):
@@ -212,8 +227,8 @@ def batch_cli(
     inputs: list[str] = typer.Argument(None, help="Files or folders to read.", metavar="PATH"),
     output: Path | None = typer.Option(None, "--output", "-o", help="Output file (default: stdout).", metavar="FILE"),
     fmt: OutputFormat = typer.Option(OutputFormat.jsonl, "--format", metavar="FORMAT",
-                                     help="jsonl, json (one array), csv or parquet (tables in --out-dir)."),
-    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv / parquet tables.",
+                                     help="jsonl, json (one array); csv, parquet or html (pages) in --out-dir."),
+    out_dir: Path | None = typer.Option(None, "--out-dir", help="Folder for --format csv, parquet, html.",
                                         metavar="DIR"),
     engine: Engine = typer.Option(Engine.local, "--engine", metavar="ENGINE",
                                   help="local processes, or dask (pip install factx[dask])."),

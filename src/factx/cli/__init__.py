@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 
 from .. import __version__
-from . import batch, evaluate, extract, patterns, schema
+from . import batch, db, evaluate, extract, patterns, schema
 
 app = typer.Typer(
     add_completion=False,
@@ -20,6 +20,7 @@ app.command("batch", help=batch.HELP)(batch.batch_cli)
 app.command("eval", help=evaluate.HELP)(evaluate.eval_cli)
 app.command("schema", help="Print the JSON Schema of factx's output document.")(schema.schema_cli)
 app.add_typer(patterns.app, name="patterns", help=patterns.HELP)
+app.add_typer(db.app, name="db", help=db.HELP)
 
 
 def _version(value: bool) -> None:

@@ -203,6 +203,7 @@ class Builder:
             return
         doc_id = self._insert("documents", header)
         self.counts.documents += 1
+        document = _with_ids(document)
         ids: dict[str, dict[str, str]] = {}
         for fact in entity_types():
             ids[fact.name] = {}
@@ -366,6 +367,24 @@ class Builder:
                              evidence, sorted(a.split(":", 1)[1] for a in mine))
         self._merge(fact, entity, doc_id, record["id"], name, rule, evidence)
         return entity
+
+
+def _with_ids(document: dict[str, Any]) -> dict[str, Any]:
+    """A document of an older output (entities without ``id``, titles without ``person_id``):
+    ids given in order of appearance, references found by name, as ``facttypes.document`` does."""
+    out = dict(document)
+    for fact in entity_types():
+        records = out.get(fact.name, [])
+        if any("id" not in r for r in records):
+            out[fact.name] = [{**r, "id": r.get("id") or f"{fact.id_prefix}-{n}"} for n, r in enumerate(records, 1)]
+    for fact in record_types():
+        for ref in fact.references:
+            if ref.by is None or not out.get(fact.name) or all(ref.field in r for r in out[fact.name]):
+                continue
+            ids = {name_key(r["name"]): r["id"] for r in out.get(ref.target, [])}
+            out[fact.name] = [{**r, ref.field: r.get(ref.field, ids.get(name_key(r.get(ref.by) or "")))}
+                              for r in out[fact.name]]
+    return out
 
 
 def read_ndjson(path: str) -> Iterator[dict[str, Any]]:

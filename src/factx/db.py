@@ -97,6 +97,9 @@ def schema() -> list[str]:
         out.append(f"CREATE INDEX {q(fact.name + '_document')} ON {q(fact.name)}(document_id)")
         for field in refs:
             out.append(f"CREATE INDEX {q(fact.name + '_' + field)} ON {q(fact.name)}({q(field)})")
+    if any(f.name == "people" for f in entity_types()):
+        out.append("CREATE TABLE people_affiliations (person_id TEXT NOT NULL REFERENCES people(id), "
+                   "affiliation TEXT NOT NULL, PRIMARY KEY (person_id, affiliation))")
     out.append("CREATE TABLE merges (id INTEGER PRIMARY KEY, fact TEXT NOT NULL, entity_id TEXT NOT NULL, "
                "document_id INTEGER NOT NULL REFERENCES documents(id), local_id TEXT NOT NULL, name TEXT NOT NULL, "
                "rule TEXT NOT NULL, evidence TEXT NOT NULL)")
@@ -255,8 +258,8 @@ class Builder:
              qualifiers: Sequence[str]) -> str:
         base = f"{fact.id_prefix}:{_slug(name_key(name))}"
         candidates = [base] + [f"{base}/{_slug(x)}" for x in qualifiers]
-        taken = {r[0] for r in self.conn.execute(f"SELECT id FROM {q(fact.name)} WHERE id = ? OR id LIKE ?",
-                                                 (base, base + "/%"))}
+        taken = {r[0] for r in self.conn.execute(f"SELECT id FROM {q(fact.name)} WHERE id = ? OR "
+                                                 "(id >= ? AND id < ?)", (base, base + "/", base + "0"))}
         entity = next((c for c in candidates if c not in taken), None)
         n = 2
         while entity is None:
@@ -321,14 +324,8 @@ class Builder:
         return entity
 
     def _affiliations(self, person: str) -> set[str]:
-        out = set()
-        for org, place in self.conn.execute("SELECT organization_id, place FROM titles WHERE person_id = ?",
-                                            (person,)):
-            if org:
-                out.add(org)
-            if place:
-                out.add(f"place:{_slug(name_key(place))}")
-        return out
+        return {r[0] for r in self.conn.execute("SELECT affiliation FROM people_affiliations WHERE person_id = ?",
+                                                (person,))}
 
     def _person(self, fact: FactType, record: dict[str, Any], document: dict[str, Any], doc_id: int,
                 ids: dict[str, dict[str, str]]) -> str:
@@ -359,13 +356,17 @@ class Builder:
             evidence["their_affiliations"] = sorted(theirs[entity])
             if len(open_) > 1:
                 evidence["also_possible"] = open_[1:]
+        if shared or open_:
+            self._merge(fact, entity, doc_id, record["id"], name, rule, evidence)
         else:
             conflicts = {c: sorted(theirs[c]) for c in candidates}
             if conflicts:
                 evidence["kept_apart_from"] = conflicts
-            return self._new(fact, name, doc_id, record["id"], "namesake-kept-apart" if conflicts else "new",
-                             evidence, sorted(a.split(":", 1)[1] for a in mine))
-        self._merge(fact, entity, doc_id, record["id"], name, rule, evidence)
+            entity = self._new(fact, name, doc_id, record["id"], "namesake-kept-apart" if conflicts else "new",
+                               evidence, sorted(a.split(":", 1)[1] for a in mine))
+        for affiliation in sorted(mine):
+            self.conn.execute("INSERT OR IGNORE INTO people_affiliations (person_id, affiliation) VALUES (?, ?)",
+                              (entity, affiliation))
         return entity
 
 

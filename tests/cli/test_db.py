@@ -143,7 +143,8 @@ def test_timeline_over_three_dates(built: Path, factx_cmd: list[str]) -> None:
         assert content[statement["start"]:statement["end"]] == statement["text"]
     # a name shared by two people: both, each with their own title
     both = json.loads(run(factx_cmd, "db", "who", "Marcus Ferreira", "--db", "facts.sqlite", cwd=built).stdout)
-    assert [(p["id"], [(e["title"], e["organization"], e["place"]) for e in p["timeline"]]) for p in both["people"]] == [
+    held = [(p["id"], [(e["title"], e["organization"], e["place"]) for e in p["timeline"]]) for p in both["people"]]
+    assert held == [
         ("person:marcus-ferreira", [("mayor", None, "Port Elland")]),
         ("person:marcus-ferreira/tessaly-foods", [("chief financial officer", "Tessaly Foods", None)])]
     nobody = run(factx_cmd, "db", "timeline", "Nobody Known", "--db", "facts.sqlite", cwd=built)
@@ -155,7 +156,8 @@ def test_search_sentences_with_their_facts(built: Path, factx_cmd: list[str]) ->
     assert result.returncode == 0, result.stderr
     hits = json.loads(result.stdout)["hits"]
     assert sorted(h["text"] for h in hits) == [
-        "Ferreira said the library cost $4 million.", "Marcus Ferreira, the mayor of Port Elland, opened a new library."]
+        "Ferreira said the library cost $4 million.",
+        "Marcus Ferreira, the mayor of Port Elland, opened a new library."]
     money = next(h for h in hits if "$4 million" in h["text"])
     assert [(n["text"], n["value"], n["unit"]) for n in money["numbers"]] == [("$4 million", 4000000, "USD")]
     assert money["titles"] == []

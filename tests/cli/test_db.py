@@ -256,3 +256,20 @@ def test_interrupted_build_resumes_every_document_once(factx_cmd: list[str], tmp
     doc = json.loads(subprocess.run([*factx_cmd, "extract", sample], capture_output=True, text=True,
                                     timeout=300).stdout)
     assert counts[sample] == len(doc["titles"])
+
+
+def test_python_api_opens_the_built_database(built: Path) -> None:
+    import factx.db
+
+    database = factx.db.open(built / "facts.sqlite")
+    try:
+        [priya] = database.timeline("priya raman")["people"]  # names compare by their key
+        assert [(e["title"], e["organization"], e["changes"], e["sources"]) for e in priya["timeline"]] == [
+            ("director", "Northern Grain Council", ["current"], ["arts/c1.txt", "arts/c2.txt"])]
+        assert [r["id"] for r in database.rows("people")][0] == "person:dana-whitfield"
+        [hit] = database.search("Hull")["hits"]
+        assert hit["text"] == "NGC director Priya Raman visited the port of Hull on Monday."
+    finally:
+        database.close()
+    with pytest.raises(factx.db.SchemaError):
+        factx.db.open(built / "missing.sqlite")

@@ -7,7 +7,7 @@ from typing import Any
 import typer
 
 from .. import __version__
-from . import batch, evaluate, extract, patterns, schema, show
+from . import batch, db, evaluate, extract, patterns, schema, show
 
 app = typer.Typer(
     add_completion=True,
@@ -23,6 +23,7 @@ app.command("show", help=show.HELP)(show.show_cli)
 app.command("eval", help=evaluate.HELP)(evaluate.eval_cli)
 app.command("schema", help="Print the JSON Schema of factx's output: documents and error records.")(schema.schema_cli)
 app.add_typer(patterns.app, name="patterns", help=patterns.HELP)
+app.add_typer(db.app, name="db", help=db.HELP)
 
 
 def _version(value: bool) -> None:

@@ -1,9 +1,10 @@
 """The review pages in a real browser: headless Chromium loads them from disk and the rendered DOM is
 read back (``--dump-dom``), so these tests see what the page's own script did.
 
-Chromium is a system browser (Debian's ``chromium`` package), not a Python dependency. Without it these
-tests are skipped, saying so, unless ``FACTX_REQUIRE_BROWSER=1`` makes its absence a failure; the pages
-themselves are checked without a browser in ``test_show.py``.
+Chromium is a system browser (Debian's ``chromium`` package), not a Python dependency; ``.ci/run``
+installs it when missing. Without it these tests are skipped, saying so, unless ``FACTX_REQUIRE_BROWSER=1``
+(set by ``.ci/run`` once a browser is there) makes its absence a failure; the pages themselves are
+checked without a browser in ``test_show.py``.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ def chromium() -> str:
         if found:
             return found
     message = ("headless Chromium is needed for the browser tests: install Debian's chromium package "
-               "(apt-get install chromium) or set FACTX_REQUIRE_BROWSER=1 to make its absence a failure")
+               "(sudo apt-get install chromium); .ci/run installs it when missing")
     if os.environ.get("FACTX_REQUIRE_BROWSER"):
         pytest.fail(message)
     pytest.skip(message)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -162,15 +162,22 @@ def _open(database: Path) -> Any:
         fail(f"{database}: {err}", 2)
 
 
+def _query(database: Path, run: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+    """``run`` on the opened database, closed again whatever happens."""
+    conn = _open(database)
+    try:
+        return run(conn)
+    finally:
+        conn.close()
+
+
 def timeline_cli(
     person: str = typer.Argument(..., help="A person's name, alias or consolidated id."),
     database: Path = DbOption,
 ) -> None:
     """JSON on stdout: each (title, organization or place) the person held, with the first and last
     document date it was stated, the status changes and the sources. Exit 1 when no one has that name."""
-    conn = _open(database)
-    result = db.timeline(conn, person)
-    conn.close()
+    result = _query(database, lambda conn: db.timeline(conn, person))
     _print_json(result)
     raise typer.Exit(0 if result["people"] else 1)
 
@@ -181,9 +188,7 @@ def who_cli(
     table: bool = typer.Option(True, "--table/--no-table", help="A table of the titles over time on stderr."),
 ) -> None:
     """The person's titles over time: the timeline JSON on stdout, a table on stderr."""
-    conn = _open(database)
-    result = db.timeline(conn, person)
-    conn.close()
+    result = _query(database, lambda conn: db.timeline(conn, person))
     if table:
         for found in result["people"]:
             view = Table(title=f"{found['name']} ({found['id']})")
@@ -202,9 +207,7 @@ def org_cli(
     database: Path = DbOption,
 ) -> None:
     """JSON on stdout: the people holding titles at the organization, each title with its dates."""
-    conn = _open(database)
-    result = db.organization(conn, name)
-    conn.close()
+    result = _query(database, lambda conn: db.organization(conn, name))
     _print_json(result)
     raise typer.Exit(0 if result["organizations"] else 1)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -10,6 +12,7 @@ from ..names import NameShapes
 from ..patterns import PatternSet, attached
 from .rules import RuleIndex, positions, rule_index
 
+_DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # an acronym written with dots: "U.N.", "S.A."
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
 _LEADING = {"the", "The", "THE"}
 _LEGAL = {"co", "ltd", "inc", "corp", "llc", "plc", "ag", "gmbh", "sa", "s.a", "nv", "bv", "spa", "pte", ","}
@@ -274,6 +277,14 @@ class OrganizationExtractor:
         no organization head word and the run after the connector ends in one."""
         if end >= len(doc) or doc[end].lower_ not in _CONNECTORS or end + 1 >= len(doc) or not doc[end + 1].is_title:
             return end
+        nxt = doc[end + 1]
+        if ner_goes_on and nxt.ent_type_ == "ORG" and nxt.ent_iob_ == "B":
+            # "the Senate Committee on" + "Veterans Affairs": NER took the connector into its first part,
+            # so its two parts are one name
+            k = end + 1
+            while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
+                k += 1
+            return k + 1
         if doc[end - 1].lower_ in self.heads and doc[end].lower_ not in ("of", "for"):
             return end  # "X Institute and Y University" is a list; "Institute for Space Research" is one name
         if doc[end].lower_ in ("and", "&") and doc[end + 1].ent_type_ == "ORG" and doc[end + 1].ent_iob_ == "B" \
@@ -348,8 +359,11 @@ class OrganizationExtractor:
         unit = index.at("UNIT", span.start) or index.at("CURRENCY", span.start)
         if unit is not None and unit[0] >= span.end:
             return False  # "MW", "EUR"
-        if all(t.is_lower for t in span if t.is_alpha):
-            return False
+        if span[0].text.rstrip(".").lower() in _LEGAL | {"s.a.b", "s.a.s", "c.v"}:
+            return False  # "Minera Sierra Alta, S.A.B. de C.V.": a legal form alone names nothing
+        words = [t for t in span if t.is_alpha or _DOTTED.fullmatch(t.text)]  # "U.N." is a word
+        if all(t.is_lower for t in words):
+            return False  # all lowercase, or no word at all ("RM8.68", "A19")
         if self._place_before_region(span):
             return False  # "BAYONNE, France (AP)", "Royal Oak, Mich.": a town named before its region
         if len(span) == 1:

@@ -186,7 +186,7 @@ class _Context:
             k = j + 1
             if k < len(doc) and doc[k].lower_ == "the":
                 k += 1
-            found = self._org_at(k)
+            found = self._org_at(k) or self._org_by_noun_after(title, k)
             if not found:
                 # "a partner at law firm Dunmore Kiley LLP": a lowercase description before the name
                 d = k
@@ -194,6 +194,12 @@ class _Context:
                     d += 1
                 if d > k and d in self.orgs:
                     found = self._org_at(d)
+                # "chairman of the largest opposition party, the Social Liberal Party": the name in
+                # apposition to a lowercase description that ends in an organization noun
+                elif d > k and d + 1 < len(doc) and doc[d].text == "," and doc[d - 1].lemma_.lower() in _ORG_NOUNS:
+                    a = d + 2 if doc[d + 1].lower_ == "the" else d + 1
+                    if a in self.orgs:
+                        found = self._org_at(a)
             if found and found[3] == "place":
                 # "UNICEF's Representative in Bangladesh": the place is where the title is held, the
                 # possessor is its organization
@@ -247,23 +253,7 @@ class _Context:
             return None
         if p > 2 and doc[p - 1].text in ("'s", "’s") and doc[p - 2].is_lower and doc[p - 2].pos_ == "NOUN" \
                 and doc[p - 3].lower_ == "the":
-            noun = doc[p - 2].lemma_.lower()
-            forms = {noun, *_SPELLINGS.get(noun, ())}
-            named = [o for o in before if forms & {t.lower_ for t in o}]
-            if named:
-                org = max(named, key=lambda o: o.start)
-            elif noun in _COMPANY_NOUNS:
-                # the company the text names most ("Sulawesi Nikel" counts for "PT Sulawesi Nikel Makmur
-                # Tbk") among those with a company word in the name; the later one on a tie
-                companies = [o for o in before if {t.lower_ for t in o} & _COMPANY_WORDS]
-                if not companies:
-                    return None
-                words = {o.start: {t.lower_ for t in o if t.is_alpha} for o in before}
-                org = max(companies, key=lambda o: (sum(1 for m in before if words[m.start] and
-                                                        words[m.start] <= words[o.start]), o.start))
-            else:
-                return None
-            return org.start, org.end, org._.factx_name or org.text, "org"
+            return self._org_named_by(doc[p - 2], before)
         if p > 0 and doc[p - 1].lower_ == "its":
             sent = doc[p - 1].sent
             for sentence in (sent, doc[sent.start - 1].sent if sent.start > 0 else None):
@@ -275,6 +265,41 @@ class _Context:
                         if subject is not None:
                             return subject.start, subject.end, subject._.factx_name or subject.text, "org"
         return None
+
+    def _org_named_by(self, noun: Token, before: list[Span]) -> tuple[int, int, str, str] | None:
+        """The organization "the NOUN" stands for: the last one before whose name has that noun
+        ("the agency" after "the Environmental Protection Agency"), or for a company noun the company
+        the text names most."""
+        word = noun.lemma_.lower()
+        forms = {word, noun.lower_, *_SPELLINGS.get(word, ())}
+        named = [o for o in before if forms & {t.lower_ for t in o}]
+        if named:
+            org = max(named, key=lambda o: o.start)
+        elif word in _COMPANY_NOUNS:
+            # the company the text names most ("Sulawesi Nikel" counts for "PT Sulawesi Nikel Makmur
+            # Tbk") among those with a company word in the name; the later one on a tie
+            companies = [o for o in before if {t.lower_ for t in o} & _COMPANY_WORDS]
+            if not companies:
+                return None
+            words = {o.start: {t.lower_ for t in o if t.is_alpha} for o in before}
+            org = max(companies, key=lambda o: (sum(1 for m in before if words[m.start] and
+                                                    words[m.start] <= words[o.start]), o.start))
+        else:
+            return None
+        return org.start, org.end, org._.factx_name or org.text, "org"
+
+    def _org_by_noun_after(self, title: _Title, k: int) -> tuple[int, int, str, str] | None:
+        """"a spokeswoman for the agency": "the NOUN" alone after the title's preposition stands for an
+        organization named earlier in this sentence or the one before."""
+        doc = self.doc
+        if k < 1 or k >= len(doc) or doc[k - 1].lower_ != "the" or not doc[k].is_lower or doc[k].pos_ != "NOUN":
+            return None
+        if k + 1 < len(doc) and (doc[k + 1].pos_ in ("NOUN", "PROPN") or doc[k + 1].text in ("'s", "’s")):
+            return None  # "the agency's office", "the agency director": a longer phrase
+        sent = doc[title.start].sent
+        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        before = [o for o in self.orgs.values() if first <= o.start and o.end <= title.start]
+        return self._org_named_by(doc[k], before) if before else None
 
     def _honorifics_before(self, s: int) -> int:
         """Start of the honorifics ("Dr.", "Mrs.") written just before a name that starts at ``s``."""
@@ -342,6 +367,7 @@ class _Context:
         if j >= len(doc) or doc[j].text != ",":
             return []
         j += 1
+        j = self._skip_aside(j)
         rule = "name-comma-title"
         for words in _WHO:
             if [t.lower_ for t in doc[j:j + len(words)]] == list(words):
@@ -401,6 +427,17 @@ class _Context:
             break
         return found
 
+    def _skip_aside(self, j: int) -> int:
+        """After "NAME,": an age ("Ann Lee, 53, a former professor") or a party and state ("Sen. Ann
+        Lee, D-Calif., chairman of") set off by commas comes between the name and its title."""
+        doc = self.doc
+        if j + 1 < len(doc) and doc[j].like_num and doc[j].is_digit and len(doc[j]) <= 3 and doc[j + 1].text == ",":
+            return j + 2
+        if j + 3 < len(doc) and doc[j].text in ("D", "R", "I") and doc[j + 1].text == "-" \
+                and doc[j + 2].text[:1].isupper() and doc[j + 3].text == ",":
+            return j + 4
+        return j
+
     def _title_starting(self, j: int) -> _Title | None:
         title = self.by_start.get(j)
         if title is None and j < len(self.doc):
@@ -457,6 +494,11 @@ class _Context:
 # a company named by a common noun ("the company's chief financial officer")
 _COMPANY_NOUNS = {"company", "firm", "group", "carmaker", "automaker", "maker", "manufacturer", "lender", "insurer",
                   "operator", "developer", "producer", "miner", "retailer", "utility", "airline", "conglomerate"}
+# common nouns a description of an organization ends in ("the largest opposition party, ...")
+_ORG_NOUNS = _COMPANY_NOUNS | {"party", "agency", "union", "organization", "organisation", "association", "bank",
+                               "ministry", "department", "committee", "council", "institute", "university",
+                               "newspaper", "network", "club", "team", "movement", "front", "alliance", "federation",
+                               "foundation", "charity", "fund", "body", "office", "court", "board"}
 _NP_OPENERS = {"the", "its", "whose", "their", "his", "her", "'s", "’s"}
 _COMPANY_WORDS = {"co.", "co", "company", "corp.", "corp", "corporation", "inc.", "inc", "ltd.", "ltd", "limited",
                   "plc", "llc", "gmbh", "ag", "s.a.", "sa", "nv", "bv", "tbk", "pt", "pjsc", "bhd", "berhad",
@@ -553,6 +595,8 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
     body = doc._.factx_body_start
     titles: list[_Title] = []
     last_end = -1
+    # "Board of Education spokesman": a word that ends a longer organization name is the organization's
+    org_tails = {o.end - 1 for o in doc.spans.get(SPAN_KEYS["organizations"], []) if len(o) > 1}
     for start in sorted(index.starts["TITLE"]):
         end, canonical = index.starts["TITLE"][start]
         if start < last_end or doc[start].idx < body:
@@ -567,7 +611,7 @@ def _find_titles(doc: Doc, index: RuleIndex) -> list[_Title]:
             s = mod[0]
         # "Energy Minister", "fitness coach": a portfolio or lowercase noun before the title belongs to it
         # ("Lowmoor chief executive": a capitalized name there is the organization, see attach_org).
-        while s > 0 and (
+        while s > 0 and s - 1 not in org_tails and (
             _modifies(doc[s - 1], s, end) and doc[s - 1].is_lower
             # "Health Minister ...": a portfolio word, even where it starts the sentence or NER
             # swallowed it into an entity

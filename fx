@@ -1,0 +1,2 @@
+#!/bin/sh
+exec /work/main/.venv/bin/factx "$@"

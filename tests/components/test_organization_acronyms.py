@@ -1,0 +1,25 @@
+"""Organizations the model names with a dotted acronym, on sentences written for the test: "U.N." is a
+name though no token of it is alphabetic; figures and a legal form alone are not."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2024-03-05"
+
+
+def _orgs(doc: dict[str, Any]) -> list[str]:
+    return [o["name"] for o in doc["organizations"]]
+
+
+def test_a_dotted_acronym_the_model_calls_an_organization_is_one(extract: Any) -> None:
+    doc = extract("The talks stalled, and U.N. Secretary-General Ann Lee flew home.", DATE)
+    assert _orgs(doc) == ["U.N."]
+    assert [(t["person"], t["organization"]) for t in doc["titles"]] == [("Ann Lee", "U.N.")]
+
+
+@pytest.mark.parametrize("text", [
+    "Minera Sierra Alta, S.A.B. de C.V. said output rose in the quarter.",
+])
+def test_a_legal_form_after_a_comma_is_no_second_organization(extract: Any, text: str) -> None:
+    assert _orgs(extract(text, DATE)) == ["Minera Sierra Alta"]

@@ -1,0 +1,65 @@
+"""The organization of a title, on sentences written for the test: "the agency" after the title's
+preposition stands for the agency named before; a name in apposition to a description; an age or
+a party and state between a name and its title; a portfolio word that ends an organization's name
+stays the organization's; NER's two halves of "Committee on X" are one name."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2024-03-05"
+
+
+def _links(doc: dict[str, Any]) -> set[tuple[str, str, str | None]]:
+    return {(t["title"], t["person"], t["organization"]) for t in doc["titles"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Northfield Water Agency is testing wells, said Ruth Okoro, a spokeswoman for the agency.",
+     {("spokeswoman", "Ruth Okoro", "Northfield Water Agency")}),
+    # the noun names no organization written before it: no organization
+    ("Ruth Okoro, a spokeswoman for the agency, said the Northfield Water Agency is testing wells.",
+     {("spokeswoman", "Ruth Okoro", None)}),
+    ("The Northfield Water Agency is testing wells, said Ruth Okoro, a spokeswoman for the union.",
+     {("spokeswoman", "Ruth Okoro", None)}),
+])
+def test_the_noun_after_the_title_stands_for_the_organization_named_before(
+        extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected
+
+
+def test_a_name_in_apposition_to_a_description_is_the_organization(extract: Any) -> None:
+    doc = extract("The loudest critic has been Pavel Hrdina, chairman of the largest opposition party, "
+                  "the Civic Renewal Party, who spoke on Monday.", DATE)
+    assert _links(doc) == {("chairman", "Pavel Hrdina", "Civic Renewal Party")}
+
+
+def test_a_description_that_names_no_organization_gives_none(extract: Any) -> None:
+    doc = extract("Pavel Hrdina, chairman of the local branch, Harlow Mining Corp. said, rejected the plan.", DATE)
+    assert _links(doc) == {("chairman", "Pavel Hrdina", None)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ann Lee, 53, a former Harlow University law professor, was named to the bench.",
+     {("law professor", "Ann Lee", "Harlow University")}),
+    ("The rules will change, said Sen. Tom Brandt, D-Ohio, chairman of the Senate Finance Committee.",
+     {("chairman", "Tom Brandt", "Senate Finance Committee")}),
+])
+def test_an_age_or_a_party_and_state_comes_between_a_name_and_its_title(
+        extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected
+
+
+def test_an_age_alone_is_no_title(extract: Any) -> None:
+    assert _links(extract("Ann Lee, 53, said the rules would change.", DATE)) == set()
+
+
+def test_a_word_ending_an_organization_name_is_not_the_titles(extract: Any) -> None:
+    doc = extract("The school was closed on Monday, Board of Education spokesman Frank Moreno said.", DATE)
+    assert _links(doc) == {("spokesman", "Frank Moreno", "Board of Education")}
+
+
+def test_ner_halves_of_a_committee_on_name_are_one_organization(extract: Any) -> None:
+    doc = extract("The hearings will be long, said Sen. Alan Cranston, D-Calif., chairman of the Senate "
+                  "Committee on Veterans Affairs.", DATE)
+    assert _links(doc) == {("chairman", "Alan Cranston", "Senate Committee on Veterans Affairs")}

@@ -63,3 +63,14 @@ def test_ner_halves_of_a_committee_on_name_are_one_organization(extract: Any) ->
     doc = extract("The hearings will be long, said Sen. Alan Cranston, D-Calif., chairman of the Senate "
                   "Committee on Veterans Affairs.", DATE)
     assert _links(doc) == {("chairman", "Alan Cranston", "Senate Committee on Veterans Affairs")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tom Reed, another Harlow Mining employee, saw the fire start.", {("employee", "Tom Reed", "Harlow Mining")}),
+    ("The plan is sound, said Ana Ruiz, executive of Brightwater Capital, on Monday.",
+     {("executive", "Ana Ruiz", "Brightwater Capital")}),
+    ("Ana Ruiz, a lobbyist with the Northfield Growers Association, spoke first.",
+     {("lobbyist", "Ana Ruiz", "Northfield Growers Association")}),
+])
+def test_occupations_from_the_lexicon_take_their_organization(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

@@ -37,3 +37,20 @@ def test_a_titled_name_keeps_its_title_only(extract: Any) -> None:
 ])
 def test_a_place_or_a_meeting_is_no_affiliation(extract: Any, text: str) -> None:
     assert _titles(extract(text, DATE)) == {"John Smith": []}
+
+
+@pytest.mark.parametrize(("text", "name", "org"), [
+    ("Gilmore, of the Downtown Harbor Association, said the zoning was fair.", "Gilmore",
+     "Downtown Harbor Association"),
+    ("Greenpeace's Anna Berg said the ship had left.", "Anna Berg", "Greenpeace"),
+    ("In the field of optics, Li Ming at the Institute of Physics has made headway.", "Li Ming",
+     "Institute of Physics"),
+])
+def test_a_comma_of_a_possessive_or_at_a_research_institution_ties_a_name(
+        extract: Any, text: str, name: str, org: str) -> None:
+    assert _titles(extract(text, DATE)) == {name: [{"title": None, "organization": org}]}
+
+
+def test_at_a_company_is_where_someone_is_not_whose(extract: Any) -> None:
+    doc = extract("John Smith at Harlow Mining Corp. met reporters on Monday.", DATE)
+    assert _titles(doc) == {"John Smith": []}

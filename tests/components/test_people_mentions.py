@@ -149,3 +149,12 @@ def test_a_lowercase_word_after_a_hyphen_is_no_part_of_a_name(extract: Any) -> N
 ])
 def test_the_models_three_word_name_is_kept_without_its_honorifics(extract: Any, text: str, name: str) -> None:
     assert [p[0] for p in _people(extract(text, DATE))] == [name]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Ray was convicted of assassinating King in Memphis in 1968.", ["Ray", "King"]),
+    ("The King said the law would pass.", []),  # a title with its article is no name
+    ("She will be Dean of the Faculty of Law from June.", []),
+])
+def test_a_capitalised_title_word_alone_the_model_calls_a_person(extract: Any, text: str, people: list[str]) -> None:
+    assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people

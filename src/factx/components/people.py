@@ -258,6 +258,10 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     while start < end:
         for label in ("HONORIFIC", "TITLE", "TITLE_MODIFIER", "TITLE_STATUS"):
             match = index.at(label, start)
+            if match and match[0] == end == start + 1 and label == "TITLE" and doc[start].is_title \
+                    and not (start > 0 and doc[start - 1].lower_ in _DETERMINERS) \
+                    and not (end < len(doc) and doc[end].lower_ in ("of", "'s", "’s")):  # "Dean of the Faculty"
+                continue  # "killing King in Memphis": a capitalised title word alone, with no article, is a name
             # "Sultan bin Rashid": a title word before a particle is a given name
             if match and match[0] <= end and doc[start].text[:1].isupper() \
                     and not (match[0] < end and doc[match[0]].is_lower):
@@ -275,6 +279,9 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     if any(ch.isdigit() for ch in span.text) or not span[0].text[:1].isupper():
         return None
     return span
+
+
+_DETERMINERS = {"the", "a", "an", "our", "their", "his", "her", "its", "this", "that"}
 
 
 def _begins_one_of(prefix: str, names: list[str]) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Protocol, TypeVar
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .patterns import PatternSet
 from .records import DateFact, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
@@ -112,11 +112,39 @@ def organizations(found: Found) -> list[OrganizationFact]:
             record.aliases.append(name)
         record.mentions.append(_mention(span))
         acronym = _parenthesized_acronym(doc, span)
-        if acronym and acronym not in record.aliases:
-            record.aliases.append(acronym)
-            by_key[name_key(acronym)] = record
+        if acronym is not None:
+            if acronym.text not in record.aliases:
+                record.aliases.append(acronym.text)
+            by_key[name_key(acronym.text)] = record
+    _acronym_mentions(doc, records)
     return [OrganizationFact(r.id, r.name, tuple(r.mentions), tuple(r.aliases))
             for r in _merge_partial_names(records, _org_heads(doc))]
+
+
+def _acronym_mentions(doc: Doc, records: list[_Org]) -> None:
+    """"the Party of the Democratic Revolution (PRD)": the acronym an organization is given in
+    parentheses is a mention of it there, and wherever else the model reads the word as an
+    organization (where the organizations component left it out)."""
+    owners: dict[str, _Org] = {}
+    patterns: PatternSet | None = doc._.factx_patterns
+    not_org = patterns.words("NOT_ORG").keys() if patterns is not None else ()
+    for record in records:
+        for alias in record.aliases:
+            if alias.isupper() and alias.isalpha() and 2 <= len(alias) <= 8 and alias.lower() not in not_org:
+                owners.setdefault(alias, record)
+    if not owners:
+        return
+    taken = [(m.start, m.end) for r in records for m in r.mentions]
+    for tok in doc:
+        record = owners.get(tok.text)
+        if record is None or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+            continue
+        # in the parentheses after the name, or elsewhere where the model reads an organization too
+        defined = tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
+        if defined or tok.ent_type_ == "ORG":
+            record.mentions.append(Mention(tok.text, tok.idx, tok.idx + len(tok)))
+    for record in records:
+        record.mentions.sort(key=lambda m: m.start)
 
 
 def _org_heads(doc: Doc) -> Collection[str]:
@@ -171,12 +199,12 @@ def _short_form_owner(records: Sequence[_R], key: str, inner: bool = True) -> _R
     return owners[0] if len(owners) == 1 else None
 
 
-def _parenthesized_acronym(doc: Doc, span: Span) -> str | None:
+def _parenthesized_acronym(doc: Doc, span: Span) -> Token | None:
     end = span.end
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         token = doc[end + 1]
         if token.is_upper and 2 <= len(token.text) <= 8:
-            return token.text
+            return token
     return None
 
 

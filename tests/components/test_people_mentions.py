@@ -158,3 +158,9 @@ def test_the_models_three_word_name_is_kept_without_its_honorifics(extract: Any,
 ])
 def test_a_capitalised_title_word_alone_the_model_calls_a_person(extract: Any, text: str, people: list[str]) -> None:
     assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people
+
+
+def test_a_surname_first_name_whose_given_name_is_a_currency_word(extract: Any) -> None:
+    doc = extract("In statistics, Fang Kaitai at the Institute of Applied Mathematics and Wang Yuan at the "
+                  "Institute of Mathematics won praise.", "2024-03-05")
+    assert [p["name"] for p in doc["people"]] == ["Fang Kaitai", "Wang Yuan"]

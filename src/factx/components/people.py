@@ -47,6 +47,7 @@ class PersonExtractor:
             if ent.label_ == "PERSON" and len(ent) > 1 and (
                     ent.end - 1 in org_heads
                     or ent[-1].lower_ in self.shapes.not_name and not self._titled_surname(ent)
+                    and not self._surname_first_name(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
                 continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
             if ent.label_ == "PERSON" and _begins_one_of(ent.text.lower() + " ", org_names):
@@ -149,6 +150,12 @@ class PersonExtractor:
             key = SPAN_KEYS["organizations"]
             doc.spans[key] = [s for s in orgs if not (len(s) == 1 and s.start in people)]
         return found
+
+    def _surname_first_name(self, ent: Span) -> bool:
+        """"Wang Yuan": a surname written first and a given name that is also a currency word."""
+        return len(ent) == 2 and ent[0].lower_ in self.shapes.surname_first and ent[1].is_title \
+            and ent[1].lower_ in self.shapes.surname_first | self.shapes.given \
+            and ent[1].lower_ not in self.shapes.place_words and ent[1].lower_ not in self.shapes.titles
 
     def _titled_surname(self, ent: Span) -> bool:
         """"Tariq Mehmood Sheikh", "Alan Bishop": a given name first and a title word last is a surname,

@@ -136,13 +136,13 @@ def _acronym_mentions(doc: Doc, records: list[_Org]) -> None:
         return
     taken = [(m.start, m.end) for r in records for m in r.mentions]
     for tok in doc:
-        record = owners.get(tok.text)
-        if record is None or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
+        owner = owners.get(tok.text)
+        if owner is None or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
             continue
         # in the parentheses after the name, or elsewhere where the model reads an organization too
         defined = tok.i > 0 and doc[tok.i - 1].text == "(" and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ")"
         if defined or tok.ent_type_ == "ORG":
-            record.mentions.append(Mention(tok.text, tok.idx, tok.idx + len(tok)))
+            owner.mentions.append(Mention(tok.text, tok.idx, tok.idx + len(tok)))
     for record in records:
         record.mentions.sort(key=lambda m: m.start)
 

@@ -164,3 +164,13 @@ def test_a_surname_first_name_whose_given_name_is_a_currency_word(extract: Any) 
     doc = extract("In statistics, Fang Kaitai at the Institute of Applied Mathematics and Wang Yuan at the "
                   "Institute of Mathematics won praise.", "2024-03-05")
     assert [p["name"] for p in doc["people"]] == ["Fang Kaitai", "Wang Yuan"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Regional Minister for Science and Culture Ulrike Hennig said the state would pay.", ["Ulrike Hennig"]),
+    ("The vote was close, Reuters said on Monday.", []),  # the model reads an organization
+    ("The Committee said the vote was close.", []),  # an article: a common noun, not a name
+])
+def test_an_unlabelled_proper_noun_that_says_something_is_a_person(
+        extract: Any, text: str, people: list[str]) -> None:
+    assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people

@@ -174,3 +174,13 @@ def test_a_surname_first_name_whose_given_name_is_a_currency_word(extract: Any) 
 def test_an_unlabelled_proper_noun_that_says_something_is_a_person(
         extract: Any, text: str, people: list[str]) -> None:
     assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("Tom Hale: Born June 3, 1911, Sherman, Tex., the son of a farmer.", ["Tom Hale"]),  # NER: "Sherman" a person
+    ("The storm reached Niagara Falls on Monday.", []),
+    ("Ann Lee, a nurse from Dallas, said the storm was over.", ["Ann Lee"]),
+])
+def test_a_town_before_its_region_or_with_a_place_word_is_no_person(
+        extract: Any, text: str, people: list[str]) -> None:
+    assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people

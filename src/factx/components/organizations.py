@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
 from ..patterns import PatternSet, attached
-from .rules import RuleIndex, positions, rule_index
+from .rules import RuleIndex, place_before_region, positions, rule_index
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # an acronym written with dots: "U.N.", "S.A."
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
@@ -375,23 +375,8 @@ class OrganizationExtractor:
         return not (span[0].lower_ in self.not_org and len(span) <= 2)
 
     def _place_before_region(self, span: Span) -> bool:
-        """"Place, Region": a name with no organization word right before a comma and a place the model
-        names, which ends there, in a dateline's capitals or with the region abbreviated ("LANCASTER,
-        Ky.", "CARACAS, Venezuela (AP)", "Royal Oak, Mich."; not "BMW, Germany's carmaker", where the
-        place starts a description, nor "GenCon, Indiana")."""
-        doc, k = span.doc, span.end
-        if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ != "GPE" or doc[k + 1].ent_iob_ != "B":
-            return False
-        if any(t.lower_ in self.heads for t in span):
-            return False
-        end = k + 1
-        while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ != "O" \
-                and (end == k + 1 or doc[end].ent_iob_ == "I"):
-            end += 1
-        if not (span.text.isupper() or doc[end - 1].text.endswith(".") and len(doc[end - 1]) <= 6):
-            return False  # a dateline's capitals or a region's abbreviation ("Mich.") show the construction
-        return end == len(doc) or doc[end].is_punct and doc[end].text not in ("'s", "’s") \
-            or bool(doc[end].is_sent_start)
+        """A town named before its region (see ``rules.place_before_region``); not "Bank of X, Mich."."""
+        return not any(t.lower_ in self.heads for t in span) and place_before_region(span)
 
     def set_annotations(self, doc: Doc, spans: list[Span]) -> Doc:
         for span in spans:

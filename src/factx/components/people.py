@@ -8,7 +8,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
 from ..patterns import attached
-from .rules import RuleIndex, positions, rule_index, title_case_positions
+from .rules import RuleIndex, place_before_region, positions, rule_index, title_case_positions
 
 _LIST_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 _APPOSITION_ENDS = {",", ".", "of", "at", "for", "with", "and", "in"}
@@ -50,6 +50,8 @@ class PersonExtractor:
                     and not self._surname_first_name(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
                 continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
+            if ent.label_ == "PERSON" and place_before_region(ent):
+                continue  # "Denison, Tex.", "NIAGARA FALLS, N.Y.": a town named before its region
             if ent.label_ == "PERSON" and _begins_one_of(ent.text.lower() + " ", org_names):
                 continue  # "Orvane" after "Orvane Technologies": a short form of an organization
             if ent.label_ == "PERSON" and len(ent) == 1 and index.at("TITLE", ent.end) is not None \

@@ -75,3 +75,21 @@ def _build_index(spans: Iterable[Span]) -> RuleIndex:
         if best is None or best[0] > span.start:
             index.ends[label][span.end] = (span.start, rid)
     return index
+
+
+def place_before_region(span: Span) -> bool:
+    """"Place, Region": a name right before a comma and a place the model names, which ends there, in
+    a dateline's capitals or with the region abbreviated ("LANCASTER, Ky.", "CARACAS, Venezuela (AP)",
+    "Royal Oak, Mich."; not "BMW, Germany's carmaker", where the place starts a description, nor
+    "GenCon, Indiana")."""
+    doc, k = span.doc, span.end
+    if k + 1 >= len(doc) or doc[k].text != "," or doc[k + 1].ent_type_ != "GPE" or doc[k + 1].ent_iob_ != "B":
+        return False
+    end = k + 1
+    while end < len(doc) and doc[end].ent_type_ == "GPE" and doc[end].ent_iob_ != "O" \
+            and (end == k + 1 or doc[end].ent_iob_ == "I"):
+        end += 1
+    if not (span.text.isupper() or doc[end - 1].text.endswith(".") and len(doc[end - 1]) <= 6):
+        return False  # a dateline's capitals or a region's abbreviation ("Mich.") show the construction
+    return end == len(doc) or doc[end].is_punct and doc[end].text not in ("'s", "’s") \
+        or bool(doc[end].is_sent_start)

@@ -8,7 +8,8 @@ Tables:
   error of an input that failed);
 - for each fact type with a ``merge_key`` (entities: ``people``, ``organizations``): one row per
   entity of the corpus (``id``, ``name``, ``key``, ``document_id`` first seen), its names
-  (``people_names``, ``organizations_names``: every name key and alias that identifies it), and one
+  (``people_names``, ``organizations_names``: every name key, alias and proven variant that
+  identifies it), and one
   table per part of its records (``person_mentions``, ``organization_mentions``, ...) with the
   document, the consolidated id and the document's own id (``local_id``);
 - for every other fact type (``titles``, ``numbers``, ``dates``, and any registered later): its table
@@ -17,7 +18,9 @@ Tables:
 - ``sentences`` and ``sentences_fts`` (FTS5): the sentences of every document whose text is readable.
 
 Consolidation is incremental, in input order, so a rebuild of the same inputs gives the same ids,
-which are derived from names (``person:dana-whitfield``), never from insertion order alone.
+which are derived from names (``person:dana-whitfield``), never from insertion order alone (people:
+``Builder._person``). The queries return the typed rows of ``dbrows``; ``dbexport`` writes the tables
+to files.
 """
 
 from __future__ import annotations

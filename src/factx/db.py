@@ -8,7 +8,8 @@ Tables:
   error of an input that failed);
 - for each fact type with a ``merge_key`` (entities: ``people``, ``organizations``): one row per
   entity of the corpus (``id``, ``name``, ``key``, ``document_id`` first seen), its names
-  (``people_names``, ``organizations_names``: every name key and alias that identifies it), and one
+  (``people_names``, ``organizations_names``: every name key, alias and proven variant that
+  identifies it), and one
   table per part of its records (``person_mentions``, ``organization_mentions``, ...) with the
   document, the consolidated id and the document's own id (``local_id``);
 - for every other fact type (``titles``, ``numbers``, ``dates``, and any registered later): its table
@@ -17,11 +18,14 @@ Tables:
 - ``sentences`` and ``sentences_fts`` (FTS5): the sentences of every document whose text is readable.
 
 Consolidation is incremental, in input order, so a rebuild of the same inputs gives the same ids,
-which are derived from names (``person:dana-whitfield``), never from insertion order alone.
+which are derived from names (``person:dana-whitfield``), never from insertion order alone (people:
+``Builder._person``). The queries return the typed rows of ``dbrows``; ``dbexport`` writes the tables
+to files.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -33,7 +37,23 @@ from typing import Any
 
 from . import facttypes
 from .collect import name_key
+from .dbrows import (
+    Document,
+    Exported,
+    Merge,
+    Organization,
+    OrganizationRoles,
+    Person,
+    PersonTimeline,
+    Role,
+    SearchHit,
+    Statement,
+    TimelineEntry,
+    Title,
+    typed,
+)
 from .facttypes import FactType, Table
+from .patterns import load_patterns
 
 SCHEMA_VERSION = 1
 _SQL_TYPES = {"string": "TEXT", "int64": "INTEGER", "float64": "REAL", "bool_": "INTEGER"}
@@ -170,9 +190,11 @@ class Builder:
     """Writes documents (JSON dicts of the output contract, or error records) into a database,
     consolidating their entities with those already in it."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(self, conn: sqlite3.Connection, forms: NameForms | None = None) -> None:
         self.conn = conn
         self.counts = BuildCounts()
+        self.forms = forms or NameForms.from_patterns()
+        self.statements: dict[tuple[str, ...], str] = {}  # INSERT statements by table and columns
 
     def done_sources(self) -> set[str]:
         return {row[0] for row in self.conn.execute("SELECT source FROM documents")}
@@ -189,9 +211,12 @@ class Builder:
             raise
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:
-        cols = ", ".join(q(c) for c in row)
-        marks = ", ".join("?" for _ in row)
-        cur = self.conn.execute(f"INSERT INTO {q(table)} ({cols}) VALUES ({marks})", list(row.values()))
+        shape = (table, *row)
+        sql = self.statements.get(shape)
+        if sql is None:
+            cols = ", ".join(q(c) for c in row)
+            sql = self.statements[shape] = f"INSERT INTO {q(table)} ({cols}) VALUES ({', '.join('?' for _ in row)})"
+        cur = self.conn.execute(sql, list(row.values()))
         self.counts.rows += 1
         return int(cur.lastrowid or 0)
 
@@ -210,8 +235,13 @@ class Builder:
         ids: dict[str, dict[str, str]] = {}
         for fact in entity_types():
             ids[fact.name] = {}
+            if fact.name == "people":
+                self._people(fact, document, doc_id, ids)
+                continue
             for record in document.get(fact.name, []):
-                ids[fact.name][record["id"]] = self._entity(fact, record, document, doc_id, ids)
+                entity = self._entity(fact, record, doc_id)
+                ids[fact.name][record["id"]] = entity
+                self._parts(fact, record, doc_id, entity)
         for fact in record_types():
             table = _table(fact.name)
             for record in document.get(fact.name, []):
@@ -275,19 +305,18 @@ class Builder:
         self._insert("merges", {"fact": fact.name, "entity_id": entity, "document_id": doc_id, "local_id": local_id,
                                 "name": name, "rule": rule, "evidence": json.dumps(evidence, sort_keys=True)})
 
-    def _entity(self, fact: FactType, record: dict[str, Any], document: dict[str, Any], doc_id: int,
-                ids: dict[str, dict[str, str]]) -> str:
-        if fact.name == "people":
-            entity = self._person(fact, record, document, doc_id, ids)
-        elif fact.name == "organizations":
-            entity = self._organization(fact, record, doc_id)
-        else:
-            entity = self._by_name(fact, name_key(record["name"])) or ""
-            if entity:
-                self._merge(fact, entity, doc_id, record["id"], record["name"], "same-name",
-                            {"name": name_key(record["name"])})
-            else:
-                entity = self._new(fact, record["name"], doc_id, record["id"], "new", {}, [])
+    def _entity(self, fact: FactType, record: dict[str, Any], doc_id: int) -> str:
+        if fact.name == "organizations":
+            return self._organization(fact, record, doc_id)
+        entity = self._by_name(fact, name_key(record["name"]))
+        if entity is not None:
+            self._merge(fact, entity, doc_id, record["id"], record["name"], "same-name",
+                        {"name": name_key(record["name"])})
+            return entity
+        return self._new(fact, record["name"], doc_id, record["id"], "new", {}, [])
+
+    def _parts(self, fact: FactType, record: dict[str, Any], doc_id: int, entity: str) -> None:
+        """The rows of the part tables of one document record (mentions, aliases, ...)."""
         assert fact.id_column is not None
         for table in facttypes.tables():
             if table.fact is not fact or table.part is None:
@@ -299,7 +328,6 @@ class Builder:
                 else:
                     row.update({n: item.get(n) for n in table.column_names[2:]})
                 self._insert(table.name, row)
-        return entity
 
     def _organization(self, fact: FactType, record: dict[str, Any], doc_id: int) -> str:
         name, aliases = record["name"], list(record.get("aliases", []))
@@ -327,47 +355,212 @@ class Builder:
         return {r[0] for r in self.conn.execute("SELECT affiliation FROM people_affiliations WHERE person_id = ?",
                                                 (person,))}
 
-    def _person(self, fact: FactType, record: dict[str, Any], document: dict[str, Any], doc_id: int,
-                ids: dict[str, dict[str, str]]) -> str:
-        """Same normalized name and no conflicting affiliation: one person. The affiliations of a
-        person are the organizations and places of their titles; two namesakes whose affiliations are
-        both known and disjoint are two people."""
-        name, key = record["name"], name_key(record["name"])
+    def _people(self, fact: FactType, document: dict[str, Any], doc_id: int, ids: dict[str, dict[str, str]]) -> None:
+        """The people of one document, consolidated with the database's. The document's records
+        that are forms of one name (``Kunlin Xu`` and ``Xu Kunlin``, ``Governor Xu Kunlin`` and
+        ``Xu Kunlin``) with no conflicting affiliation are one person: the text uses both forms."""
+        cache: dict[str, set[str]] = {}
+
+        def affiliations(record: dict[str, Any]) -> set[str]:
+            if record["id"] not in cache:
+                cache[record["id"]] = self._document_affiliations(record["id"], document, doc_id, ids)
+            return cache[record["id"]]
+
+        groups: list[list[dict[str, Any]]] = []
+        by_tokens: dict[str, list[dict[str, Any]]] = {}
+        for record in document.get(fact.name, []):
+            tokens = _token_set(self.forms.bare(name_key(record["name"])))
+            group = by_tokens.get(tokens) if tokens else None
+            if group is not None and not _conflict(set().union(*map(affiliations, group)), affiliations(record)):
+                group.append(record)
+                continue
+            groups.append([record])
+            if tokens:
+                by_tokens[tokens] = groups[-1]
+        for group in groups:
+            mine = set().union(*map(affiliations, group))
+            entity, decider = self._person(fact, group, mine, doc_id)
+            for record in group:
+                if record is not decider:
+                    self._merge(fact, entity, doc_id, record["id"], record["name"], "variant-in-same-document",
+                                {"name": name_key(record["name"]), "same_document_as": name_key(decider["name"])})
+                ids[fact.name][record["id"]] = entity
+                self._parts(fact, record, doc_id, entity)
+            self._add_names(fact, entity, _variant_names(group, self.forms, entity_key=self._key(fact, entity)))
+            for affiliation in sorted(mine):
+                self.conn.execute("INSERT OR IGNORE INTO people_affiliations (person_id, affiliation) VALUES (?, ?)",
+                                  (entity, affiliation))
+
+    def _document_affiliations(self, local_id: str, document: dict[str, Any], doc_id: int,
+                               ids: dict[str, dict[str, str]]) -> set[str]:
+        """The organizations and places of the titles a document gives one of its people."""
         mine: set[str] = set()
         for title in document.get("titles", []):
-            if title.get("person_id") != record["id"]:
+            if title.get("person_id") != local_id:
                 continue
             org = self._reference("organizations", title, "organization_id", doc_id, ids)
             if org:
                 mine.add(org)
             if title.get("place"):
                 mine.add(f"place:{_slug(name_key(title['place']))}")
-        candidates = [r[0] for r in self.conn.execute(f"SELECT id FROM {q(fact.name)} WHERE key = ? ORDER BY rowid",
-                                                      (key,))]
-        theirs = {c: self._affiliations(c) for c in candidates}
-        shared = [c for c in candidates if mine & theirs[c]]
-        open_ = [c for c in candidates if not mine or not theirs[c]]
-        evidence: dict[str, Any] = {"name": key, "affiliations": sorted(mine)}
-        if shared:
-            entity, rule = shared[0], "same-name-shared-affiliation"
-            evidence["shared"] = sorted(mine & theirs[entity])
-        elif open_:
-            entity, rule = open_[0], "same-name"
-            evidence["their_affiliations"] = sorted(theirs[entity])
-            if len(open_) > 1:
-                evidence["also_possible"] = open_[1:]
-        if shared or open_:
-            self._merge(fact, entity, doc_id, record["id"], name, rule, evidence)
-        else:
-            conflicts = {c: sorted(theirs[c]) for c in candidates}
-            if conflicts:
-                evidence["kept_apart_from"] = conflicts
-            entity = self._new(fact, name, doc_id, record["id"], "namesake-kept-apart" if conflicts else "new",
-                               evidence, sorted(a.split(":", 1)[1] for a in mine))
-        for affiliation in sorted(mine):
-            self.conn.execute("INSERT OR IGNORE INTO people_affiliations (person_id, affiliation) VALUES (?, ?)",
-                              (entity, affiliation))
-        return entity
+        return mine
+
+    def _key(self, fact: FactType, entity: str) -> str:
+        return str(self.conn.execute(f"SELECT key FROM {q(fact.name)} WHERE id = ?", (entity,)).fetchone()[0])
+
+    def _named(self, fact: FactType, keys: Sequence[str]) -> list[str]:
+        """The entities known by any of ``keys`` (a name or a variant), first seen first."""
+        if not keys:
+            return []
+        marks = ", ".join("?" for _ in keys)
+        rows = self.conn.execute(f"SELECT DISTINCT e.id FROM {q(_names_table(fact))} n JOIN {q(fact.name)} e "
+                                 f"ON e.id = n.entity_id WHERE n.key IN ({marks}) ORDER BY e.rowid", list(keys))
+        return [r[0] for r in rows]
+
+    def _person(self, fact: FactType, group: list[dict[str, Any]], mine: set[str],
+                doc_id: int) -> tuple[str, dict[str, Any]]:
+        """The consolidated person of a document's records ``group`` (one name, or forms of it),
+        and the record whose name decided it. The steps, the first that finds someone wins:
+
+        1. the same name (or a variant proven before): one person unless both sides' affiliations
+           (organizations and places of their titles) are known and disjoint;
+        2. the name without leading title words ("Governor Xu Kunlin" -> "Xu Kunlin", two words at
+           least left), on the same terms;
+        3. the same words in another order ("Kunlin Xu" / "Xu Kunlin", two to four words): one
+           person only when they share an affiliation; without that evidence they stay apart
+           (``reordered-name-unproven``, the names not merged with as evidence).
+
+        Namesakes whose affiliations conflict are two people: ``namesake-kept-apart``, the new one
+        with an id qualified by its organization. A variant that decided is a name of the person
+        from then on (``people_names`` kind ``variant``)."""
+        conflicts: dict[str, list[str]] = {}
+        keys = [name_key(r["name"]) for r in group]
+        for step, rule in (("name", "same-name"), ("bare", "title-prefix")):
+            for record, key in zip(group, keys, strict=True):
+                looked = key if step == "name" else self.forms.bare(key)
+                if step == "bare" and looked == key:
+                    continue
+                candidates = self._named(fact, [looked])
+                theirs = {c: self._affiliations(c) for c in candidates}
+                evidence: dict[str, Any] = {"name": key}
+                if step == "bare":
+                    evidence["without_title"] = looked
+                evidence["affiliations"] = sorted(mine)
+                shared = [c for c in candidates if mine & theirs[c]]
+                open_ = [c for c in candidates if not mine or not theirs[c]]
+                if shared:
+                    entity = shared[0]
+                    evidence["shared"] = sorted(mine & theirs[entity])
+                    rule += "-shared-affiliation"
+                elif open_:
+                    entity = open_[0]
+                    evidence["their_affiliations"] = sorted(theirs[entity])
+                    if len(open_) > 1:
+                        evidence["also_possible"] = open_[1:]
+                else:
+                    conflicts.update((c, sorted(theirs[c])) for c in candidates)
+                    continue
+                if self._key(fact, entity) != looked:
+                    evidence["variant_of"] = self._key(fact, entity)
+                self._merge(fact, entity, doc_id, record["id"], record["name"], rule, evidence)
+                return entity, record
+        unproven: dict[str, list[str]] = {}
+        for record, key in zip(group, keys, strict=True):
+            candidates = self._named(fact, _reorderings(self.forms.bare(key), exclude=keys))
+            theirs = {c: self._affiliations(c) for c in candidates}
+            shared = [c for c in candidates if mine & theirs[c]]
+            if shared:
+                entity = shared[0]
+                self._merge(fact, entity, doc_id, record["id"], record["name"], "reordered-name-shared-affiliation",
+                            {"name": key, "reordered_from": self._key(fact, entity), "affiliations": sorted(mine),
+                             "shared": sorted(mine & theirs[entity])})
+                return entity, record
+            unproven.update((c, sorted(theirs[c])) for c in candidates)
+        head = group[0]
+        evidence = {"name": keys[0], "affiliations": sorted(mine)}
+        if unproven:
+            evidence["not_merged_with"] = unproven
+        if conflicts:
+            evidence["kept_apart_from"] = conflicts
+            return self._new(fact, head["name"], doc_id, head["id"], "namesake-kept-apart", evidence,
+                             sorted(a.split(":", 1)[1] for a in mine)), head
+        return self._new(fact, head["name"], doc_id, head["id"], "reordered-name-unproven" if unproven else "new",
+                         evidence, []), head
+
+
+_MAX_REORDERED = 4  # words: the names whose other orders are looked up (4! = 24 keys at most)
+
+
+def _token_set(key: str) -> str | None:
+    """The words of a name of two words or more, in sorted order: equal for "kunlin xu" and "xu kunlin"."""
+    words = key.split()
+    return " ".join(sorted(words)) if len(words) >= 2 else None
+
+
+def _reorderings(key: str, exclude: Sequence[str] = ()) -> list[str]:
+    """The other orders of a name's words ("xu kunlin" -> ["kunlin xu"]), for names of two to
+    ``_MAX_REORDERED`` words."""
+    words = key.split()
+    if not 2 <= len(words) <= _MAX_REORDERED:
+        return []
+    found = {" ".join(p) for p in itertools.permutations(words)} - {key, *exclude}
+    return sorted(found)
+
+
+def _conflict(mine: set[str], theirs: set[str]) -> bool:
+    return bool(mine and theirs and not mine & theirs)
+
+
+def _variant_names(group: list[dict[str, Any]], forms: NameForms, entity_key: str) -> list[tuple[str, str]]:
+    """The names a person gets from one document besides its own ``name`` row: each record's name
+    (``variant``) and that name without its leading title words (``without-title``)."""
+    out = []
+    for record in group:
+        bare = forms.bare_name(record["name"])
+        if name_key(record["name"]) != entity_key:
+            out.append((record["name"], "variant"))
+        if name_key(bare) not in (entity_key, name_key(record["name"])):
+            out.append((bare, "without-title"))
+    return out
+
+
+class NameForms:
+    """Leading title words of a person's name: titles, their modifiers and honorifics of the
+    pattern lexicon ("governor", "vice", "datuk seri"). ``bare`` leaves two words at least."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.phrases = {tuple(w.split()) for w in words if w.strip()}
+        self.longest = max(map(len, self.phrases), default=0)
+        self.cuts: dict[tuple[str, ...], int] = {}
+
+    @classmethod
+    def from_patterns(cls, pattern_dirs: Sequence[str | os.PathLike[str]] = ()) -> NameForms:
+        patterns = load_patterns([str(d) for d in pattern_dirs])
+        return cls([*patterns.words("TITLE"), *patterns.words("TITLE_MODIFIER"), *patterns.words("HONORIFIC")])
+
+    def _cut(self, words: list[str]) -> int:
+        """How many leading words are title words (longest phrases first)."""
+        lowered = tuple(w.lower() for w in words)
+        if lowered not in self.cuts:
+            cut = 0
+            while True:
+                step = next((n for n in range(min(self.longest, len(lowered) - cut - 2), 0, -1)
+                             if lowered[cut:cut + n] in self.phrases), 0)
+                if not step:
+                    break
+                cut += step
+            if len(self.cuts) < 100_000:  # a bounded memo: names repeat across a corpus
+                self.cuts[lowered] = cut
+            return cut
+        return self.cuts[lowered]
+
+    def bare(self, key: str) -> str:
+        words = key.split()
+        return " ".join(words[self._cut(words):])
+
+    def bare_name(self, name: str) -> str:
+        words = name.split()
+        return " ".join(words[self._cut(words):])
 
 
 def _with_ids(document: dict[str, Any]) -> dict[str, Any]:
@@ -413,7 +606,7 @@ def is_ndjson(path: str) -> bool:
 # -- queries --------------------------------------------------------------------------------------
 
 def find(conn: sqlite3.Connection, fact: str, text: str) -> list[str]:
-    """The ids of the entities named ``text`` (an id, a name or an alias)."""
+    """The ids of the entities named ``text`` (an id, a name, an alias or a variant)."""
     if conn.execute(f"SELECT 1 FROM {q(fact)} WHERE id = ?", (text,)).fetchone():
         return [text]
     rows = conn.execute(f"SELECT DISTINCT entity_id FROM {q(fact + '_names')} WHERE key = ? ORDER BY entity_id",
@@ -421,9 +614,9 @@ def find(conn: sqlite3.Connection, fact: str, text: str) -> list[str]:
     return [r[0] for r in rows]
 
 
-def timeline(conn: sqlite3.Connection, person: str) -> dict[str, Any]:
+def timeline(conn: sqlite3.Connection, person: str) -> list[PersonTimeline]:
     """For each person ``person`` names: each (title, organization or place) with the first and last
-    document date it was stated, its statuses in document order, the status changes, effective
+    document date it was stated, its statements in document order, the status changes, effective
     dates and sources."""
     people = []
     for pid in find(conn, "people", person):
@@ -443,24 +636,28 @@ def timeline(conn: sqlite3.Connection, person: str) -> dict[str, Any]:
             if row["document_date"] is not None:
                 entry["first_date"] = entry["first_date"] or row["document_date"]
                 entry["last_date"] = row["document_date"]
-            entry["statements"].append({"status": row["status"], "document_date": row["document_date"],
-                                        "effective_date": row["effective_date"], "source": row["source"],
-                                        "text": row["text"], "start": row["start"], "end": row["end"]})
+            entry["statements"].append(Statement(row["status"], row["document_date"], row["effective_date"],
+                                                 row["source"], row["text"], row["start"], row["end"]))
             if not entry["changes"] or entry["changes"][-1] != row["status"]:
                 entry["changes"].append(row["status"])
             if row["source"] not in entry["sources"]:
                 entry["sources"].append(row["source"])
-        people.append({"id": pid, "name": name, "timeline": list(entries.values())})
-    return {"query": person, "people": people}
+        people.append(PersonTimeline(pid, name, tuple(_frozen(TimelineEntry, e) for e in entries.values())))
+    return people
 
 
-def organization(conn: sqlite3.Connection, org: str) -> dict[str, Any]:
+def _frozen(cls: Any, values: dict[str, Any]) -> Any:
+    """A result dataclass from the dict it was gathered in (lists become tuples)."""
+    return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in values.items()})
+
+
+def organization(conn: sqlite3.Connection, org: str) -> list[OrganizationRoles]:
     """The people holding titles at the organizations ``org`` names, each with their titles there."""
     out = []
     for oid in find(conn, "organizations", org):
         name = conn.execute("SELECT name FROM organizations WHERE id = ?", (oid,)).fetchone()[0]
-        aliases = [r[0] for r in conn.execute("SELECT name FROM organizations_names WHERE entity_id = ? AND "
-                                              "kind = 'alias' ORDER BY key", (oid,))]
+        aliases = tuple(r[0] for r in conn.execute("SELECT name FROM organizations_names WHERE entity_id = ? AND "
+                                                   "kind = 'alias' ORDER BY key", (oid,)))
         roles: dict[tuple[str, str], dict[str, Any]] = {}
         for row in conn.execute(
                 "SELECT t.person_id, p.name, t.canonical, t.status, d.document_date, d.source FROM titles t "
@@ -476,49 +673,113 @@ def organization(conn: sqlite3.Connection, org: str) -> dict[str, Any]:
                 role["changes"].append(row["status"])
             if row["source"] not in role["sources"]:
                 role["sources"].append(row["source"])
-        out.append({"id": oid, "name": name, "aliases": aliases, "people": list(roles.values())})
-    return {"query": org, "organizations": out}
+        out.append(OrganizationRoles(oid, name, aliases, tuple(_frozen(Role, r) for r in roles.values())))
+    return out
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> dict[str, Any]:
-    """Sentences matching an FTS5 query, each with the facts inside it."""
+def search(conn: sqlite3.Connection, text: str, limit: int = 20) -> list[SearchHit]:
+    """Sentences matching an FTS5 query, each with the facts inside it (raises
+    ``sqlite3.OperationalError`` on a malformed query)."""
     hits = []
     for row in conn.execute(
             "SELECT s.document_id, s.start, s.\"end\", s.text, d.source, d.document_date FROM sentences_fts f "
             "JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id "
-            "WHERE sentences_fts MATCH ? ORDER BY rank, s.id LIMIT ?", (text, limit)):
-        facts: dict[str, list[dict[str, Any]]] = {}
+            "WHERE sentences_fts MATCH ? ORDER BY rank, s.id LIMIT ?", (text, limit)).fetchall():
+        facts: dict[str, tuple[Any, ...]] = {}
         for fact in record_types():
-            cols = [n for n in _table(fact.name).column_names[1:]]
-            rows = conn.execute(f"SELECT {', '.join(q(c) for c in cols)} FROM {q(fact.name)} WHERE document_id = ? "
-                                "AND start >= ? AND \"end\" <= ? ORDER BY start", (row[0], row[1], row[2]))
-            facts[fact.name] = [dict(zip(cols, r, strict=True)) for r in rows]
-        hits.append({"source": row["source"], "document_date": row["document_date"], "start": row["start"],
-                     "end": row["end"], "text": row["text"], **facts})
-    return {"query": text, "hits": hits}
+            found = conn.execute(f"SELECT * FROM {q(fact.name)} WHERE document_id = ? AND start >= ? "
+                                 "AND \"end\" <= ? ORDER BY start", (row[0], row[1], row[2]))
+            facts[fact.name] = tuple(typed(fact.name, r) for r in found)
+        hits.append(SearchHit(row["source"], row["document_date"], row["start"], row["end"], row["text"], facts))
+    return hits
+
+
+def table_names(conn: sqlite3.Connection, *, views: bool = False) -> list[str]:
+    """The tables of the database in schema order (the full-text index's own tables left out; its
+    text is the ``sentences`` table), and with ``views`` the views too."""
+    kinds = ("table", "view") if views else ("table",)
+    rows = conn.execute("SELECT name, type FROM sqlite_master WHERE name NOT LIKE 'sentences_fts%' "
+                        "AND name NOT LIKE 'sqlite_%' ORDER BY rowid")
+    return [r[0] for r in rows if r[1] in kinds]
+
+
+def iter_rows(conn: sqlite3.Connection, table: str) -> Iterator[Any]:
+    """The rows of one table (or view) as typed rows (``dbrows.row_type``), in insertion order,
+    read as they are consumed."""
+    if table not in table_names(conn, views=True):
+        raise KeyError(f"no table {table!r} in the database")
+    order = " ORDER BY rowid" if table in table_names(conn) else ""
+    for row in conn.execute(f"SELECT * FROM {q(table)}{order}"):
+        yield typed(table, row)
 
 
 class Database:
-    """``factx.db.open(path)``: a built database and its queries."""
+    """``factx.db.open(path)``: a built database, its queries and its tables as typed rows. Also a
+    context manager (``with factx.db.open(path) as database:``), closed on leaving."""
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
         self.conn = connect(path)
 
-    def timeline(self, person: str) -> dict[str, Any]:
+    def __enter__(self) -> Database:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def who(self, person: str) -> list[PersonTimeline]:
+        """The people ``person`` names (a name, a variant or an id), each with their title timeline."""
         return timeline(self.conn, person)
 
-    def organization(self, org: str) -> dict[str, Any]:
+    timeline = who
+
+    def organization(self, org: str) -> list[OrganizationRoles]:
+        """The organizations ``org`` names (a name, an alias or an id), each with its people's roles."""
         return organization(self.conn, org)
 
-    def search(self, text: str, limit: int = 20) -> dict[str, Any]:
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """Sentences matching an FTS5 query, with their facts."""
         return search(self.conn, text, limit)
 
-    def rows(self, table: str) -> list[dict[str, Any]]:
-        return [dict(r) for r in self.conn.execute(f"SELECT * FROM {q(table)} ORDER BY rowid")]
+    def tables(self) -> list[str]:
+        return table_names(self.conn)
+
+    def rows(self, table: str) -> Iterator[Any]:
+        """The rows of ``table`` as typed rows: ``Document``, ``Person``, ``Organization``, ``Title``,
+        ``Merge`` for those tables, a dataclass made from the columns for the others."""
+        return iter_rows(self.conn, table)
+
+    def documents(self) -> Iterator[Document]:
+        return iter_rows(self.conn, "documents")
+
+    def people(self) -> Iterator[Person]:
+        return iter_rows(self.conn, "people")
+
+    def organizations(self) -> Iterator[Organization]:
+        return iter_rows(self.conn, "organizations")
+
+    def titles(self) -> Iterator[Title]:
+        return iter_rows(self.conn, "titles")
+
+    def merges(self) -> Iterator[Merge]:
+        return iter_rows(self.conn, "merges")
+
+    def export(self, out_dir: str | os.PathLike[str], fmt: str = "csv",
+               tables: Sequence[str] | None = None) -> list[Exported]:
+        """One file per table in ``out_dir`` (``T.csv`` with a header, or ``T.parquet`` with typed
+        columns): every table, or those of ``tables`` (views too); ``KeyError`` for an unknown name."""
+        from .dbexport import export
+
+        known = table_names(self.conn, views=True)
+        unknown = [t for t in tables or () if t not in known]
+        if unknown:
+            raise KeyError(f"no table {unknown[0]!r} in the database (tables: {', '.join(table_names(self.conn))})")
+        return export(self.conn, Path(out_dir), fmt, list(tables) if tables else table_names(self.conn))
 
     def close(self) -> None:
         self.conn.close()
 
 
 def open(path: str | os.PathLike[str]) -> Database:  # noqa: A001 - factx.db.open, as the docs name it
+    """A built database (``SchemaError`` when ``path`` is not one)."""
     return Database(path)

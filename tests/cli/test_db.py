@@ -4,6 +4,8 @@ evidence, a title timeline, NDJSON input, rebuilds, and an interrupted build res
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import json
 import signal
 import sqlite3
@@ -258,18 +260,261 @@ def test_interrupted_build_resumes_every_document_once(factx_cmd: list[str], tmp
     assert counts[sample] == len(doc["titles"])
 
 
-def test_python_api_opens_the_built_database(built: Path) -> None:
+def test_python_api_returns_typed_rows(built: Path) -> None:
     import factx.db
+    from factx.dbrows import Merge, OrganizationRoles, Person, PersonTimeline, SearchHit, TimelineEntry, Title
 
-    database = factx.db.open(built / "facts.sqlite")
-    try:
-        [priya] = database.timeline("priya raman")["people"]  # names compare by their key
-        assert [(e["title"], e["organization"], e["changes"], e["sources"]) for e in priya["timeline"]] == [
-            ("director", "Northern Grain Council", ["current"], ["arts/c1.txt", "arts/c2.txt"])]
-        assert [r["id"] for r in database.rows("people")][0] == "person:dana-whitfield"
-        [hit] = database.search("Hull")["hits"]
-        assert hit["text"] == "NGC director Priya Raman visited the port of Hull on Monday."
-    finally:
-        database.close()
+    with factx.db.open(built / "facts.sqlite") as database:
+        [priya] = database.who("priya raman")  # names compare by their key
+        assert isinstance(priya, PersonTimeline) and isinstance(priya.timeline[0], TimelineEntry)
+        assert [(e.title, e.organization, e.changes, e.sources) for e in priya.timeline] == [
+            ("director", "Northern Grain Council", ("current",), ("arts/c1.txt", "arts/c2.txt"))]
+        people = list(database.people())
+        assert people[0] == Person("person:dana-whitfield", "Dana Whitfield", "dana whitfield", 1)
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            people[0].name = "someone else"  # type: ignore[misc]
+        [council] = database.organization("NGC")
+        assert isinstance(council, OrganizationRoles)
+        assert (council.id, council.aliases, [(r.person_id, r.title) for r in council.people]) == (
+            "org:northern-grain-council", ("NGC",), [("person:priya-raman", "director")])
+        [hit] = database.search("Hull")
+        assert isinstance(hit, SearchHit)
+        assert hit.text == "NGC director Priya Raman visited the port of Hull on Monday."
+        [title] = hit.facts["titles"]
+        assert isinstance(title, Title)
+        assert (title.person_id, title.organization_id, title.canonical) == (
+            "person:priya-raman", "org:northern-grain-council", "director")
+        merge = next(m for m in database.merges() if m.entity_id == "person:marcus-ferreira/tessaly-foods")
+        assert isinstance(merge, Merge) and merge.evidence_data["kept_apart_from"] == {
+            "person:marcus-ferreira": ["place:port-elland"]}
+        # a table without a class of its own: a frozen dataclass made from its columns
+        money = next(n for n in database.rows("numbers") if n.text == "$4 million")
+        assert type(money).__name__ == "NumbersRow" and (money.value, money.unit) == (4000000, "USD")
+        with pytest.raises(KeyError):
+            list(database.rows("nowhere"))
     with pytest.raises(factx.db.SchemaError):
         factx.db.open(built / "missing.sqlite")
+
+
+def test_typed_rows_have_the_columns_of_their_tables(built: Path) -> None:
+    from factx.dbrows import ROW_TYPES
+
+    conn = sqlite3.connect(built / "facts.sqlite")
+    for table, cls in ROW_TYPES.items():
+        columns = [r[1] for r in conn.execute(f'PRAGMA table_info("{table}")')]
+        assert [f.name for f in dataclasses.fields(cls)] == columns, table
+    conn.close()
+
+
+def test_the_cli_prints_the_typed_rows_as_before(built: Path, factx_cmd: list[str]) -> None:
+    """The JSON of who / org / search: the keys the rows had as dicts, in their order."""
+    who = json.loads(run(factx_cmd, "db", "who", "Dana Whitfield", "--db", "facts.sqlite", cwd=built).stdout)
+    assert list(who) == ["query", "people"] and list(who["people"][0]) == ["id", "name", "timeline"]
+    entry = who["people"][0]["timeline"][0]
+    assert list(entry) == ["title", "organization_id", "organization", "place", "first_date", "last_date",
+                           "statements", "changes", "sources"]
+    assert list(entry["statements"][0]) == ["status", "document_date", "effective_date", "source", "text", "start",
+                                            "end"]
+    org = json.loads(run(factx_cmd, "db", "org", "NGC", "--db", "facts.sqlite", cwd=built).stdout)
+    assert list(org["organizations"][0]) == ["id", "name", "aliases", "people"]
+    assert list(org["organizations"][0]["people"][0]) == ["person_id", "person", "title", "first_date", "last_date",
+                                                          "changes", "sources"]
+    [hit] = json.loads(run(factx_cmd, "db", "search", "Hull", "--db", "facts.sqlite", cwd=built).stdout)["hits"]
+    assert list(hit) == ["source", "document_date", "start", "end", "text", "titles", "numbers", "dates"]
+    assert list(hit["titles"][0]) == ["title", "person", "person_id", "organization", "text", "start", "end",
+                                      "canonical", "status", "organization_id", "rule", "sentence_start",
+                                      "sentence_end", "effective_date", "place"]
+
+
+def _sqlite_rows(path: Path, table: str) -> list[dict[str, Any]]:
+    conn = sqlite3.connect(path)
+    conn.row_factory = sqlite3.Row
+    try:
+        return [dict(r) for r in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid')]
+    finally:
+        conn.close()
+
+
+ALL_TABLES = ["documents", "organizations", "organizations_names", "organization_mentions", "organization_aliases",
+              "people", "people_names", "person_mentions", "person_titles", "titles", "numbers", "dates",
+              "people_affiliations", "merges", "sentences"]
+
+
+def test_export_csv_every_table(built: Path, factx_cmd: list[str]) -> None:
+    result = run(factx_cmd, "db", "export", "--db", "facts.sqlite", "--format", "csv", "--out-dir", "csv", cwd=built)
+    assert result.returncode == 0, result.stderr
+    summary = json.loads(result.stdout)
+    assert [t["table"] for t in summary["tables"]] == ALL_TABLES
+    assert len(result.stderr.strip().splitlines()) == 1 and "exported 15 tables" in result.stderr
+    for item in summary["tables"]:
+        with (built / item["path"]).open(encoding="utf-8", newline="") as handle:
+            exported = list(csv.DictReader(handle))
+        rows = _sqlite_rows(built / "facts.sqlite", item["table"])
+        assert item["rows"] == len(exported) == len(rows), item
+        # every value as text, NULL as an empty field
+        assert exported == [{k: "" if v is None else str(v) for k, v in r.items()} for r in rows], item["table"]
+    with (built / "csv" / "people.csv").open(encoding="utf-8", newline="") as handle:
+        assert next(csv.reader(handle)) == ["id", "name", "key", "document_id"]
+    with (built / "csv" / "titles.csv").open(encoding="utf-8", newline="") as handle:
+        ferreira = [r for r in csv.DictReader(handle) if r["person_id"] == "person:marcus-ferreira/tessaly-foods"]
+    assert [(r["canonical"], r["organization_id"], r["place"]) for r in ferreira] == [
+        ("chief financial officer", "org:tessaly-foods", "")]
+
+
+def test_export_parquet_named_tables(built: Path, factx_cmd: list[str]) -> None:
+    import pyarrow.parquet as pq
+
+    result = run(factx_cmd, "db", "export", "--db", "facts.sqlite", "--format", "parquet", "--table", "titles",
+                 "--table", "numbers", "--table", "org_mentions", "--out-dir", "pq", cwd=built)
+    assert result.returncode == 0, result.stderr
+    assert [(t["table"], Path(t["path"]).name) for t in json.loads(result.stdout)["tables"]] == [
+        ("titles", "titles.parquet"), ("numbers", "numbers.parquet"), ("org_mentions", "org_mentions.parquet")]
+    assert sorted(p.name for p in (built / "pq").iterdir()) == ["numbers.parquet", "org_mentions.parquet",
+                                                               "titles.parquet"]
+    for table in ("titles", "numbers"):
+        exported = pq.read_table(built / "pq" / f"{table}.parquet")
+        assert exported.to_pylist() == _sqlite_rows(built / "facts.sqlite", table)  # typed: same values exactly
+    numbers = pq.read_table(built / "pq" / "numbers.parquet")
+    assert (str(numbers.schema.field("value").type), str(numbers.schema.field("start").type)) == ("double", "int64")
+    money = [r for r in numbers.to_pylist() if r["text"] == "$4 million"]
+    assert [(r["value"], r["unit"]) for r in money] == [(4000000.0, "USD")]
+    assert pq.read_table(built / "pq" / "org_mentions.parquet").num_rows == len(
+        _sqlite_rows(built / "facts.sqlite", "organization_mentions"))
+
+
+def test_export_refuses_an_unknown_table_or_format(built: Path, factx_cmd: list[str]) -> None:
+    bad = run(factx_cmd, "db", "export", "--db", "facts.sqlite", "--table", "nowhere", "--out-dir", "x", cwd=built)
+    assert (bad.returncode, bad.stdout) == (2, "") and "no table 'nowhere'" in bad.stderr
+    assert not (built / "x").exists()
+    fmt = run(factx_cmd, "db", "export", "--db", "facts.sqlite", "--format", "xml", "--out-dir", "x", cwd=built)
+    assert (fmt.returncode, fmt.stdout) == (2, "")
+
+
+# name variants across articles: reversed order, a document with both forms, title words before
+# the name (an output that kept them in the name), and namesakes that stay apart
+VARIANTS = {
+    "w1.txt": "date: 2024-02-02\n\nChen Jiahui told reporters the plant would reopen.\n",
+    "w2.txt": "date: 2024-07-07\n\nJiahui Chen told reporters the talks had stalled.\n",
+    "x1.txt": "date: 2023-09-04\n\nXu Kunlin, the governor of Jiangsu Province, opened a bridge in Suzhou on Monday.\n",
+    "x2.txt": "date: 2024-02-12\n\nKunlin Xu, the governor of Jiangsu Province, met rice farmers in Yangzhou.\n",
+    "y1.txt": "date: 2024-03-01\n\nLin Haoran said the river had risen two metres overnight.\n",
+    "y2.txt": "date: 2024-04-01\n\nHaoran Lin, the mayor of Dunmore, inspected the dam on Friday. Lin Haoran said "
+              "the dam would hold.\n",
+    "y3.txt": "date: 2024-05-01\n\nHaoran Lin said the flood barriers were finished.\n",
+    "z1.txt": "date: 2024-01-15\n\nZhang Wei, chief executive of Brightwater Mining, said output rose 5%.\n",
+    "z2.txt": "date: 2024-06-20\n\nWei Zhang, a professor at Kelmont University, published a study of river silt.\n",
+    "v1.txt": "date: 2024-10-01\n\nInes Kovac said the harbour budget was balanced.\n",
+}
+OLDER = {
+    "g0.txt": "date: 2024-01-05\n\nMayor Ines Kovac cut the ribbon.\n",
+    "g1.txt": "date: 2024-08-01\n\nGovernor Xu Kunlin toured the flooded counties.\n",
+    "g2.txt": "date: 2024-09-01\n\nProfessor Zhang Wei of Ostrava Polytechnic measured the silt.\n",
+}
+
+
+def _older_record(source: str, text: str, person: str, title: str | None = None, org: str | None = None) -> str:
+    """A document of a producer that kept the title word in the person's name (no ids)."""
+    def span(part: str) -> dict[str, Any]:
+        return {"text": part, "start": text.index(part), "end": text.index(part) + len(part)}
+
+    record: dict[str, Any] = {"source": source, "document_date": text[6:16], "people": [
+        {"name": person, "mentions": [span(person)]}], "organizations": [], "titles": []}
+    if org:
+        record["organizations"] = [{"name": org, "mentions": [span(org)]}]
+    if title:
+        record["titles"] = [{"title": title, "canonical": title.lower(), "person": person, "organization": org,
+                             "status": "current", **span(title)}]
+    return json.dumps(record)
+
+
+@pytest.fixture(scope="module")
+def variants(factx_cmd: list[str], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("variants")
+    (root / "arts").mkdir()
+    (root / "older").mkdir()
+    for name, text in VARIANTS.items():
+        (root / "arts" / name).write_text(text, encoding="utf-8")
+    for name, text in OLDER.items():
+        (root / "older" / name).write_text(text, encoding="utf-8")
+    (root / "early.jsonl").write_text(_older_record("older/g0.txt", OLDER["g0.txt"], "Mayor Ines Kovac") + "\n",
+                                      encoding="utf-8")
+    (root / "older.jsonl").write_text(
+        _older_record("older/g1.txt", OLDER["g1.txt"], "Governor Xu Kunlin") + "\n"
+        + _older_record("older/g2.txt", OLDER["g2.txt"], "Professor Zhang Wei", "Professor", "Ostrava Polytechnic")
+        + "\n", encoding="utf-8")
+    result = run(factx_cmd, "db", "build", "early.jsonl", "arts", "older.jsonl", "--db", "facts.sqlite", cwd=root)
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+def test_name_variants_merged_where_the_text_proves_it(variants: Path) -> None:
+    merges = rows(variants, "SELECT d.source, m.name, m.entity_id, m.rule, m.evidence FROM merges m "
+                            "JOIN documents d ON d.id = m.document_id WHERE m.fact = 'people' ORDER BY m.id")
+    assert [(s, n, e, r, json.loads(x)) for s, n, e, r, x in merges] == [
+        # a name with a title word before it, first: its form without the title word is a name of it
+        ("older/g0.txt", "Mayor Ines Kovac", "person:mayor-ines-kovac", "new",
+         {"name": "mayor ines kovac", "affiliations": []}),
+        # found later by that form
+        ("arts/v1.txt", "Ines Kovac", "person:mayor-ines-kovac", "same-name",
+         {"name": "ines kovac", "affiliations": [], "their_affiliations": [], "variant_of": "mayor ines kovac"}),
+        ("arts/w1.txt", "Chen Jiahui", "person:chen-jiahui", "new", {"name": "chen jiahui", "affiliations": []}),
+        # the same words reversed, nothing else in common: no evidence, two people
+        ("arts/w2.txt", "Jiahui Chen", "person:jiahui-chen", "reordered-name-unproven",
+         {"name": "jiahui chen", "affiliations": [], "not_merged_with": {"person:chen-jiahui": []}}),
+        ("arts/x1.txt", "Xu Kunlin", "person:xu-kunlin", "new",
+         {"name": "xu kunlin", "affiliations": ["place:jiangsu-province"]}),
+        # reversed, and governor of the same province: one person
+        ("arts/x2.txt", "Kunlin Xu", "person:xu-kunlin", "reordered-name-shared-affiliation",
+         {"name": "kunlin xu", "reordered_from": "xu kunlin", "affiliations": ["place:jiangsu-province"],
+          "shared": ["place:jiangsu-province"]}),
+        ("arts/y1.txt", "Lin Haoran", "person:lin-haoran", "new", {"name": "lin haoran", "affiliations": []}),
+        # one article writes both forms: the known one decides, the other is tied to it
+        ("arts/y2.txt", "Lin Haoran", "person:lin-haoran", "same-name",
+         {"name": "lin haoran", "affiliations": ["org:dunmore"], "their_affiliations": []}),
+        ("arts/y2.txt", "Haoran Lin", "person:lin-haoran", "variant-in-same-document",
+         {"name": "haoran lin", "same_document_as": "lin haoran"}),
+        # from then on the reversed form is a name of the person
+        ("arts/y3.txt", "Haoran Lin", "person:lin-haoran", "same-name",
+         {"name": "haoran lin", "affiliations": [], "their_affiliations": ["org:dunmore"],
+          "variant_of": "lin haoran"}),
+        ("arts/z1.txt", "Zhang Wei", "person:zhang-wei", "new",
+         {"name": "zhang wei", "affiliations": ["org:brightwater-mining"]}),
+        # reversed, at another organization: namesakes
+        ("arts/z2.txt", "Wei Zhang", "person:wei-zhang", "reordered-name-unproven",
+         {"name": "wei zhang", "affiliations": ["org:kelmont-university"],
+          "not_merged_with": {"person:zhang-wei": ["org:brightwater-mining"]}}),
+        # a title word before the name
+        ("older/g1.txt", "Governor Xu Kunlin", "person:xu-kunlin", "title-prefix",
+         {"name": "governor xu kunlin", "without_title": "xu kunlin", "affiliations": [],
+          "their_affiliations": ["place:jiangsu-province"]}),
+        # a title word before the name of a namesake at another organization: apart
+        ("older/g2.txt", "Professor Zhang Wei", "person:professor-zhang-wei", "namesake-kept-apart",
+         {"name": "professor zhang wei", "affiliations": ["org:ostrava-polytechnic"],
+          "kept_apart_from": {"person:zhang-wei": ["org:brightwater-mining"]},
+          "not_merged_with": {"person:wei-zhang": ["org:kelmont-university"]}}),
+    ]
+    assert rows(variants, "SELECT entity_id, key, kind FROM people_names WHERE entity_id IN "
+                          "('person:xu-kunlin', 'person:lin-haoran', 'person:mayor-ines-kovac') "
+                          "ORDER BY entity_id, key") == [
+        ("person:lin-haoran", "haoran lin", "variant"), ("person:lin-haoran", "lin haoran", "name"),
+        ("person:mayor-ines-kovac", "ines kovac", "without-title"),
+        ("person:mayor-ines-kovac", "mayor ines kovac", "name"),
+        ("person:xu-kunlin", "governor xu kunlin", "variant"), ("person:xu-kunlin", "kunlin xu", "variant"),
+        ("person:xu-kunlin", "xu kunlin", "name")]
+    assert rows(variants, "PRAGMA foreign_key_check") == []
+
+
+def test_who_finds_a_person_by_any_proven_form(variants: Path, factx_cmd: list[str]) -> None:
+    result = run(factx_cmd, "db", "who", "Kunlin Xu", "--db", "facts.sqlite", cwd=variants)
+    assert result.returncode == 0, result.stderr
+    [person] = json.loads(result.stdout)["people"]
+    assert (person["id"], person["name"]) == ("person:xu-kunlin", "Xu Kunlin")
+    assert [(e["title"], e["place"], e["first_date"], e["last_date"], e["sources"]) for e in person["timeline"]] == [
+        ("governor", "Jiangsu Province", "2023-09-04", "2024-02-12", ["arts/x1.txt", "arts/x2.txt"])]
+    import factx.db
+
+    with factx.db.open(variants / "facts.sqlite") as database:
+        assert [p.id for p in database.who("Wei Zhang")] == ["person:wei-zhang"]
+        [lin] = database.who("Haoran Lin")
+        assert [(e.title, e.organization, e.sources) for e in lin.timeline] == [
+            ("mayor", "Dunmore", ("arts/y2.txt",))]

@@ -1,8 +1,9 @@
-"""``factx db build|timeline|who|org|search``: the facts of a corpus in a SQLite database."""
+"""``factx db build|timeline|who|org|search|export``: the facts of a corpus in a SQLite database."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -13,10 +14,12 @@ from rich.table import Table
 
 from .. import db
 from ..api import BatchOptions
+from ..dbexport import FORMATS as EXPORT_FORMATS
+from ..dbrows import hit_data
 from ..engines import run as run_engine
 from ..errors import FactxError
 from ..read import DEFAULT_MAX_BYTES, iter_input_paths, read_source
-from ..serialize import to_json
+from ..serialize import to_data, to_json
 from .console import err_console, fail, stdout_is_terminal, write_json_stdout
 from .options import DateOption, ModelOption, PatternsOption, pattern_dirs
 
@@ -111,7 +114,11 @@ def build_cli(
     except Exception as err:  # noqa: BLE001 - sqlite3.DatabaseError: not a database file
         fail(f"{database}: {err}", 2)
     options = BatchOptions(date, model, tuple(pattern_dirs(patterns)), encoding, max_bytes)
-    builder = db.Builder(conn)
+    try:
+        builder = db.Builder(conn, db.NameForms.from_patterns(options.patterns))
+    except FactxError as err:
+        conn.close()
+        fail(err)
     done = builder.done_sources()
     started = time.perf_counter()
     batch: list[tuple[dict[str, Any], str | None]] = []
@@ -153,22 +160,19 @@ def build_cli(
     raise typer.Exit(1 if counts.failed else 0)
 
 
-def _open(database: Path) -> Any:
+def _open(database: Path) -> db.Database:
     try:
-        return db.connect(database)
+        return db.open(database)
     except db.SchemaError as err:
         fail(str(err), 2)
     except Exception as err:  # noqa: BLE001 - sqlite3.DatabaseError: not a database file
         fail(f"{database}: {err}", 2)
 
 
-def _query(database: Path, run: Callable[[Any], dict[str, Any]]) -> dict[str, Any]:
+def _query(database: Path, run: Callable[[db.Database], Any]) -> Any:
     """``run`` on the opened database, closed again whatever happens."""
-    conn = _open(database)
-    try:
-        return run(conn)
-    finally:
-        conn.close()
+    with _open(database) as opened:
+        return run(opened)
 
 
 def timeline_cli(
@@ -177,9 +181,9 @@ def timeline_cli(
 ) -> None:
     """JSON on stdout: each (title, organization or place) the person held, with the first and last
     document date it was stated, the status changes and the sources. Exit 1 when no one has that name."""
-    result = _query(database, lambda conn: db.timeline(conn, person))
-    _print_json(result)
-    raise typer.Exit(0 if result["people"] else 1)
+    people = _query(database, lambda opened: opened.who(person))
+    _print_json({"query": person, "people": to_data(people)})
+    raise typer.Exit(0 if people else 1)
 
 
 def who_cli(
@@ -188,18 +192,19 @@ def who_cli(
     table: bool = typer.Option(True, "--table/--no-table", help="A table of the titles over time on stderr."),
 ) -> None:
     """The person's titles over time: the timeline JSON on stdout, a table on stderr."""
-    result = _query(database, lambda conn: db.timeline(conn, person))
+    people: list[db.PersonTimeline] = _query(database, lambda opened: opened.who(person))
     if table:
-        for found in result["people"]:
-            view = Table(title=f"{found['name']} ({found['id']})")
+        for found in people:
+            view = Table(title=f"{found.name} ({found.id})")
             for column in ("title", "at", "first", "last", "status", "sources"):
                 view.add_column(column)
-            for entry in found["timeline"]:
-                view.add_row(entry["title"], entry["organization"] or entry["place"] or "", entry["first_date"] or "",
-                             entry["last_date"] or "", " -> ".join(entry["changes"]), str(len(entry["sources"])))
+            for entry in found.timeline:
+                view.add_row(entry.title, entry.organization or entry.place or "", entry.first_date or "",
+                             entry.last_date or "", " -> ".join(str(c) for c in entry.changes),
+                             str(len(entry.sources)))
             err_console.print(view)
-    _print_json(result)
-    raise typer.Exit(0 if result["people"] else 1)
+    _print_json({"query": person, "people": to_data(people)})
+    raise typer.Exit(0 if people else 1)
 
 
 def org_cli(
@@ -207,9 +212,9 @@ def org_cli(
     database: Path = DbOption,
 ) -> None:
     """JSON on stdout: the people holding titles at the organization, each title with its dates."""
-    result = _query(database, lambda conn: db.organization(conn, name))
-    _print_json(result)
-    raise typer.Exit(0 if result["organizations"] else 1)
+    found = _query(database, lambda opened: opened.organization(name))
+    _print_json({"query": name, "organizations": to_data(found)})
+    raise typer.Exit(0 if found else 1)
 
 
 def search_cli(
@@ -218,14 +223,50 @@ def search_cli(
     limit: int = typer.Option(20, "--limit", min=1, help="At most this many sentences."),
 ) -> None:
     """JSON on stdout: the matching sentences with the titles, numbers and dates inside each."""
-    conn = _open(database)
-    try:
-        result = db.search(conn, text, limit)
-    except Exception as err:  # noqa: BLE001 - sqlite3.OperationalError: a malformed FTS5 query
-        conn.close()
-        fail(f"bad search query {text!r}: {err}", 2)
-    conn.close()
-    _print_json(result)
+    with _open(database) as opened:
+        try:
+            hits = opened.search(text, limit)
+        except sqlite3.OperationalError as err:  # a malformed FTS5 query
+            fail(f"bad search query {text!r}: {err}", 2)
+    _print_json({"query": text, "hits": [hit_data(h) for h in hits]})
+    raise typer.Exit(0)
+
+
+EXPORT_HELP = """Write the database's tables to files, one per table: DIR/TABLE.csv (a header row, empty
+fields for NULL) or DIR/TABLE.parquet (typed columns). Every table (the full-text index's own tables
+aside: its text is `sentences`), or those named by --table. The files on disk, a one-line summary on
+stderr, the list of files as JSON on stdout. Exit 2 on an unknown table.
+
+  factx db export --db facts.sqlite --format parquet --out-dir tables/
+
+  factx db export --db facts.sqlite --format csv --table people --table titles --out-dir csv/
+"""
+
+
+def export_cli(
+    database: Path = DbOption,
+    fmt: str = typer.Option("csv", "--format", help="csv or parquet."),
+    tables: list[str] | None = typer.Option(None, "--table", help="A table to export (repeat); default all."),
+    out_dir: Path = typer.Option(..., "--out-dir", help="The folder for the files (made if missing)."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No summary on stderr."),
+) -> None:
+    if fmt not in EXPORT_FORMATS:
+        fail(f"--format must be one of {', '.join(EXPORT_FORMATS)}, not {fmt!r}", 2)
+    started = time.perf_counter()
+    with _open(database) as opened:
+        try:
+            written = opened.export(out_dir, fmt, tables)
+        except KeyError as err:
+            fail(str(err.args[0]), 2)
+        except OSError as err:
+            fail(f"{out_dir}: {err.strerror or err}", 1)
+    seconds = time.perf_counter() - started
+    rows = sum(w.rows for w in written)
+    if not quiet:
+        err_console.print(f"factx: exported {len(written)} tables, {rows} rows to {out_dir} ({fmt}) in {seconds:.1f}s",
+                          markup=False, soft_wrap=True)
+    _print_json({"database": str(database), "format": fmt, "out_dir": str(out_dir), "rows": rows,
+                 "tables": to_data(written)})
     raise typer.Exit(0)
 
 
@@ -234,5 +275,6 @@ app.command("timeline")(timeline_cli)
 app.command("who")(who_cli)
 app.command("org")(org_cli)
 app.command("search")(search_cli)
+app.command("export", help=EXPORT_HELP)(export_cli)
 
 __all__ = ["app"]

@@ -628,9 +628,10 @@ def timeline(conn: sqlite3.Connection, person: str) -> list[PersonTimeline]:
             "WHERE t.person_id = ? ORDER BY d.document_date IS NULL, d.document_date, d.id, t.start", (pid,))
         entries: dict[tuple[Any, ...], dict[str, Any]] = {}
         for row in rows:
-            key = (row["canonical"], row["organization_id"], row["place"])
+            # the title as written, case folded ("deputy general manager" is not its canonical "general manager")
+            key = (_title_words(row["title"] or row["canonical"]), row["organization_id"], row["place"])
             entry = entries.setdefault(key, {
-                "title": row["canonical"], "organization_id": row["organization_id"],
+                "title": row["title"] or row["canonical"], "organization_id": row["organization_id"],
                 "organization": row["organization"], "place": row["place"], "first_date": row["document_date"],
                 "last_date": row["document_date"], "statements": [], "changes": [], "sources": []})
             if row["document_date"] is not None:
@@ -644,6 +645,11 @@ def timeline(conn: sqlite3.Connection, person: str) -> list[PersonTimeline]:
                 entry["sources"].append(row["source"])
         people.append(PersonTimeline(pid, name, tuple(_frozen(TimelineEntry, e) for e in entries.values())))
     return people
+
+
+def _title_words(title: str) -> str:
+    """A title's words for grouping: case and hyphens folded ("Secretary-General" ~ "secretary general")."""
+    return " ".join(title.lower().replace("-", " ").split())
 
 
 def _frozen(cls: Any, values: dict[str, Any]) -> Any:
@@ -660,12 +666,12 @@ def organization(conn: sqlite3.Connection, org: str) -> list[OrganizationRoles]:
                                                    "kind = 'alias' ORDER BY key", (oid,)))
         roles: dict[tuple[str, str], dict[str, Any]] = {}
         for row in conn.execute(
-                "SELECT t.person_id, p.name, t.canonical, t.status, d.document_date, d.source FROM titles t "
+                "SELECT t.person_id, p.name, t.title, t.canonical, t.status, d.document_date, d.source FROM titles t "
                 "JOIN documents d ON d.id = t.document_id JOIN people p ON p.id = t.person_id "
                 "WHERE t.organization_id = ? ORDER BY d.document_date IS NULL, d.document_date, d.id, t.start",
                 (oid,)):
-            role = roles.setdefault((row["person_id"], row["canonical"]), {
-                "person_id": row["person_id"], "person": row["name"], "title": row["canonical"],
+            role = roles.setdefault((row["person_id"], _title_words(row["title"] or row["canonical"])), {
+                "person_id": row["person_id"], "person": row["name"], "title": row["title"] or row["canonical"],
                 "first_date": row["document_date"], "last_date": row["document_date"], "changes": [], "sources": []})
             role["first_date"] = role["first_date"] or row["document_date"]
             role["last_date"] = row["document_date"] or role["last_date"]

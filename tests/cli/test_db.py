@@ -518,3 +518,12 @@ def test_who_finds_a_person_by_any_proven_form(variants: Path, factx_cmd: list[s
         [lin] = database.who("Haoran Lin")
         assert [(e.title, e.organization, e.sources) for e in lin.timeline] == [
             ("mayor", "Dunmore", ("arts/y2.txt",))]
+
+
+def test_timeline_keeps_the_title_as_written_not_its_canonical_head(built: Path, factx_cmd: list[str]) -> None:
+    # corpus/titles_01: "deputy general manager" of Nordzee Port Services, whose canonical is "general manager"
+    result = run(factx_cmd, "db", "timeline", "Hendrik van der Molen", "--db", "facts.sqlite", cwd=built)
+    [person] = json.loads(result.stdout)["people"]
+    assert ("deputy general manager", "Nordzee Port Services") in {
+        (e["title"], e["organization"]) for e in person["timeline"]}
+    assert "general manager" not in {e["title"] for e in person["timeline"]}

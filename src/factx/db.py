@@ -207,7 +207,9 @@ class Builder:
                 self._write(document, content)
             self.conn.execute("COMMIT")
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # an interrupt may come before BEGIN took effect or after COMMIT did: roll back only what is open
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
 
     def _insert(self, table: str, row: dict[str, Any]) -> int:

@@ -318,7 +318,9 @@ def _lone_word_is_no_person(doc: Doc, record: _Person) -> bool:
         return True
     starts = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in record.mentions]
     if starts and all(
-            s is not None and s.start > 0 and doc[s.start - 1].lower_ in _LOCATIVE for s in starts):
+            s is not None and s.start > 0 and doc[s.start - 1].lower_ in _LOCATIVE
+            # "in Kennedy's assassination": the preposition governs the possessor's noun, not the name
+            and not (s.end < len(doc) and doc[s.end].lower_ in ("'s", "’s")) for s in starts):
         return True
     return bool(starts) and all(
         s is not None and s.root.dep_ == "compound" and s.root.head.pos_ == "NOUN" and s.root.head.is_lower

@@ -184,3 +184,13 @@ def test_an_unlabelled_proper_noun_that_says_something_is_a_person(
 def test_a_town_before_its_region_or_with_a_place_word_is_no_person(
         extract: Any, text: str, people: list[str]) -> None:
     assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people
+
+
+def test_a_possessive_after_a_locative_preposition_is_still_a_person(extract: Any) -> None:
+    doc = extract("Lee Harvey Oswald, the only suspect in Kennedy's assassination, was arrested.", "2024-03-05")
+    assert [p["name"] for p in doc["people"]] == ["Lee Harvey Oswald", "Kennedy"]
+
+
+def test_a_name_of_a_town_before_its_region_stays_a_person(extract: Any) -> None:
+    doc = extract("One letter came from his sister, Peggy Lund of Batavia, N.Y.", "2024-03-05")
+    assert [p["name"] for p in doc["people"]] == ["Peggy Lund"]

@@ -50,7 +50,7 @@ class PersonExtractor:
                     and not self._surname_first_name(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
                 continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
-            if ent.label_ == "PERSON" and place_before_region(ent):
+            if ent.label_ == "PERSON" and not any(t.is_lower for t in ent) and place_before_region(ent):
                 continue  # "Denison, Tex.", "NIAGARA FALLS, N.Y.": a town named before its region
             if ent.label_ == "PERSON" and _begins_one_of(ent.text.lower() + " ", org_names):
                 continue  # "Orvane" after "Orvane Technologies": a short form of an organization

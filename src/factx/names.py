@@ -23,6 +23,7 @@ _FINALS = ("iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|van|ai|ei|ao|ou|
 _SYLLABLE = f"(?:(?:{_INITIALS})?(?:{_FINALS}))"
 _PINYIN = re.compile(f"^{_SYLLABLE}'?{_SYLLABLE}?$")
 _PLACE_SAINTS = {"san", "santa", "santo", "são", "sao", "st", "st.", "saint", "sainte", "ste"}
+_INITIAL = re.compile(r"^[A-Z]\.$")  # "G." in "James G. Blight"
 _HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Jae-won", "Wei-ting"
 
 
@@ -62,7 +63,9 @@ class NameShapes:
             is_pinyin_given_name(second) or _HYPHENATED.match(second)
         ):
             return True
-        capitalised = [w for w in words if w.lower() not in self.particles]
+        if _INITIAL.match(words[-1]):
+            return False
+        capitalised = [w for w in words if w.lower() not in self.particles and not _INITIAL.match(w)]
         if not all(w[:1].isupper() and (w[1:].islower() or "-" in w or "'" in w) for w in capitalised):
             return False
         return first.lower() in self.given and len(capitalised) <= 4 and words[-1].lower() not in self.particles
@@ -77,8 +80,8 @@ def _words(tokens: Iterable[Token]) -> list[str] | None:
             words[-1] += tok.text
             glue = True
             continue
-        if not tok.is_alpha:
-            return None
+        if not tok.is_alpha and not (words and not glue and _INITIAL.match(tok.text)):
+            return None  # a middle initial ("James G. Blight") is a word of the name
         if glue:
             words[-1] += tok.text
             glue = False

@@ -1,0 +1,21 @@
+"""Name shapes on token runs written for the test: a middle initial is a word of a full name."""
+
+from typing import Any
+
+import pytest
+
+from factx.names import NameShapes
+from factx.patterns import attached
+
+
+@pytest.mark.parametrize(("text", "width", "expected"), [
+    ("James G. Blight spoke.", 3, True),
+    ("Maria L. K. Santos spoke.", 4, True),
+    ("James Blight spoke.", 2, True),
+    ("James G. spoke.", 2, False),  # an initial does not end a full name
+    ("J. Blight spoke.", 2, False),  # nor start one
+    ("Harlow G. Mining spoke.", 3, False),  # no given name first
+])
+def test_a_middle_initial_is_a_word_of_a_name(nlp: Any, text: str, width: int, expected: bool) -> None:
+    doc = nlp(text)
+    assert NameShapes(attached(nlp)).is_name(doc[0:width]) is expected

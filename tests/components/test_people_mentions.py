@@ -194,3 +194,12 @@ def test_a_possessive_after_a_locative_preposition_is_still_a_person(extract: An
 def test_a_name_of_a_town_before_its_region_stays_a_person(extract: Any) -> None:
     doc = extract("One letter came from his sister, Peggy Lund of Batavia, N.Y.", "2024-03-05")
     assert [p["name"] for p in doc["people"]] == ["Peggy Lund"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    ("The inventor Tom Hale was born in 1854 in Waterville, N. Y.", ["Tom Hale"]),
+    ("Jimmy Hale, the bandleader, was born in 1904 in Shenandoah, Penn.", ["Jimmy Hale"]),
+    ("He met the mayor of Boston, John Smith.", ["John Smith"]),  # a name, not a region
+])
+def test_a_region_after_a_town_and_a_comma_is_no_person(extract: Any, text: str, people: list[str]) -> None:
+    assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people

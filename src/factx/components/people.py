@@ -50,6 +50,8 @@ class PersonExtractor:
                     and not self._surname_first_name(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
                 continue  # "Skerry Bank": an organization (see factx_organizations); "Victoria Station", "Fort Lee"
+            if ent.label_ == "PERSON" and _region_after_place(doc, ent) and ent[0].lower_ not in self.shapes.given:
+                continue  # "born in Waterville, N. Y.": the region after a town
             if ent.label_ == "PERSON" and not any(t.is_lower for t in ent) and place_before_region(ent):
                 continue  # "Denison, Tex.", "NIAGARA FALLS, N.Y.": a town named before its region
             if ent.label_ == "PERSON" and _begins_one_of(ent.text.lower() + " ", org_names):
@@ -310,6 +312,16 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
 _SPEECH_VERBS = {"say", "tell", "add", "assert", "ask", "write", "admit", "argue", "claim", "insist", "note",
                  "explain", "recall", "testify", "warn", "reply", "acknowledge", "deny", "contend", "suggest"}
 _DETERMINERS = {"the", "a", "an", "our", "their", "his", "her", "its", "this", "that"}
+
+
+def _region_after_place(doc: Doc, ent: Span) -> bool:
+    """"Waterville, N. Y.", "Shenandoah, Penn.": a short name right after a town the model names and a
+    comma, ending the sentence, is the town's region."""
+    s, e = ent.start, ent.end
+    if len(ent) > 2 or s < 2 or doc[s - 1].text != "," or doc[s - 2].ent_type_ not in ("GPE", "LOC"):
+        return False
+    return e == len(doc) or doc[e].text in (".", ",", ";") and (e + 1 == len(doc) or doc[e + 1].is_sent_start
+                                                               or doc[e].text == ".")
 
 
 def _begins_one_of(prefix: str, names: list[str]) -> bool:

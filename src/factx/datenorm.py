@@ -232,6 +232,59 @@ def _add_months(day: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+_UNITS_W = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_W = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen"]
+_TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_CENTURY_W = r"(?P<c>fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_TAIL_W = (rf"(?P<t>(?:oh|o) (?:{'|'.join(_UNITS_W)})|{'|'.join(_TEENS_W)}|"
+           rf"(?:{'|'.join(_TENS_W)})(?:[- ](?:{'|'.join(_UNITS_W)}))?|hundred)")
+# "nineteen ninety-six", "fifteen sixteen", "nineteen oh five", "the year two thousand", "two thousand and eight"
+SPOKEN_YEAR = re.compile(
+    rf"(?<![\w-])(?:{_CENTURY_W} {_TAIL_W}|(?P<k>(?:the year )?two thousand)(?:(?: and)? (?P<k2>"
+    rf"{'|'.join(_TEENS_W + _UNITS_W)}))?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+def _spoken_number(words: str) -> int:
+    words = words.lower().replace("-", " ").replace("oh ", "").replace("o ", "")
+    total = 0
+    for word in words.split():
+        if word in _UNITS_W:
+            total += _UNITS_W.index(word) + 1
+        elif word in _TEENS_W:
+            total += _TEENS_W.index(word) + 10
+        elif word in _TENS_W:
+            total += (_TENS_W.index(word) + 2) * 10
+    return total
+
+
+def spoken_year(match: re.Match[str]) -> int | None:
+    """The year a SPOKEN_YEAR match says: 1996 for "nineteen ninety-six", 2000 for "the year two
+    thousand"; None for "twenty hundred" and "two thousand" without "the year" or a unit after it
+    (a count: "two thousand people")."""
+    if match["k"]:
+        if match["k2"] is None and not match["k"].lower().startswith("the year"):
+            return None
+        return 2000 + (_spoken_number(match["k2"]) if match["k2"] else 0)
+    century = _spoken_number(match["c"])
+    if match["t"].lower() == "hundred":
+        return century * 100 if century < 20 else None
+    if century == 20 and not re.match(r"(?i)ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                                      r"eighteen|nineteen|twenty|thirty", match["t"]):
+        return None  # "twenty five": a count; "twenty sixteen", "twenty twenty" are years
+    return century * 100 + _spoken_number(match["t"])
+
+
+def _digits_for_spoken_years(core: str) -> str:
+    def sub(match: re.Match[str]) -> str:
+        year = spoken_year(match)
+        return match.group(0) if year is None else str(year)
+
+    return SPOKEN_YEAR.sub(sub, core)
+
+
 def normalize_date(
     text: str, anchor: dt.date | None = None, *, future: bool = False, month_may: bool = False,
     past: bool = False, offset: bool = False,
@@ -284,6 +337,7 @@ def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bo
     core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
     core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
     core = re.sub(r"\s+,", ",", core)  # "Nov. 3 , 1998"
+    core = _digits_for_spoken_years(core)  # "january nineteen ninety-seven", "the year two thousand"
     core = re.sub(r"(?<=\w)-(?=(?:year|month|week|day|decade|hour)s?\b)", " ", core)  # "five-year", "two-day"
     if not core:
         return None

@@ -9,7 +9,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datenorm import DateValue, fiscal_interval, from_reference, normalize_date, shift_years
+from ..datenorm import (
+    SPOKEN_YEAR,
+    DateValue,
+    fiscal_interval,
+    from_reference,
+    normalize_date,
+    shift_years,
+    spoken_year,
+)
 from ..extensions import SPAN_KEYS, group
 from .rules import RuleIndex, rule_index
 
@@ -44,6 +52,7 @@ class DateExtractor:
         for start, (end, _rid) in index.starts["DATE"].items():
             if doc[start].idx >= body:
                 candidates.append(doc[start:end])
+        candidates.extend(_spoken_years(doc, body))
         return _join_intervals(doc, filter_spans(candidates))
 
     def set_annotations(self, doc: Doc, spans: list[Span], index: RuleIndex) -> Doc:
@@ -155,6 +164,34 @@ def _join_intervals(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         joined.append(span)
     return joined
+
+
+_SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+
+
+def _spoken_years(doc: Doc, body: int) -> list[Span]:
+    """Years said in words, as transcripts write them: "in nineteen ninety-one", "January nineteen
+    ninety-seven", "the winter of nineteen ninety-four", "the year two thousand"."""
+    found: list[Span] = []
+    for match in SPOKEN_YEAR.finditer(doc.text, body):
+        if spoken_year(match) is None:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        start = span.start
+        if start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in ("hundred", "thousand", "point")):
+            continue  # "one hundred fifteen twenty": part of a longer number
+        if start > 0 and doc[start - 1].lower_ in _MONTHS_AND_DAYS:
+            start -= 1  # "January nineteen ninety-seven"
+        elif start > 1 and doc[start - 1].lower_ == "of" and (
+            doc[start - 2].lower_ in _MONTHS_AND_DAYS or doc[start - 2].lower_ in _SEASON_WORDS
+        ):
+            start -= 2  # "April of fifteen eighteen", "the winter of nineteen ninety-four"
+            if start > 0 and doc[start].lower_ in _SEASON_WORDS and doc[start - 1].lower_ == "the":
+                start -= 1
+        found.append(doc[start:span.end])
+    return found
 
 
 def _anchor(doc: Doc) -> dt.date | None:

@@ -1,0 +1,33 @@
+"""Date forms of real text (#16), in sentences written for the test: years said in words,
+weekdays after a future signal, dates told from the text's own year."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2015-04-21"  # a Tuesday
+
+
+def _dates(doc: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [(d["text"], d["value"]) for d in doc["dates"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In nineteen eighty-two the mill closed for good.", [("nineteen eighty-two", "1982")]),
+        ("Trade fell in May of nineteen seventy-four.", [("May of nineteen seventy-four", "1974-05")]),
+        ("Floods came back in the spring of nineteen oh six.", [("the spring of nineteen oh six", "1906-SP")]),
+        ("Fares were set to double by the year two thousand.", [("the year two thousand", "2000")]),
+        ("We moved here in twenty twelve, I think.", [("twenty twelve", "2012")]),
+        ("The chart was drawn in fifteen forty.", [("fifteen forty", "1540")]),
+        # counts and clock times stay numbers
+        ("She paid twenty five dollars for two thousand sheets.", []),
+        ("The train leaves at ten fifteen.", []),
+    ],
+)
+def test_years_said_in_words(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = extract(text, DATE)
+    assert _dates(doc) == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]

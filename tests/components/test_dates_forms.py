@@ -31,3 +31,21 @@ def test_years_said_in_words(extract: Any, text: str, expected: list[tuple[str, 
     assert _dates(doc) == expected
     for d in doc["dates"]:
         assert text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The envoy would be flying to Lima on Thursday, aides said.", ("Thursday", "2015-04-23")),
+        ("The crew could reach the summit as soon as Friday.", ("Friday", "2015-04-24")),
+        ("Aid may arrive as early as Saturday, the agency said.", ("Saturday", "2015-04-25")),
+        ("The court has scheduled a hearing Thursday on the appeal.", ("Thursday", "2015-04-23")),
+        ("Talks, set to resume Monday in Oslo, were delayed.", ("Monday", "2015-04-27")),
+        # a past or perfect report of the day, or a past scheduling verb: the day before
+        ("The envoy said he could not attend on Thursday.", ("Thursday", "2015-04-16")),
+        ("She would have signed the bill on Friday.", ("Friday", "2015-04-17")),
+        ("A vigil planned for Saturday was cancelled.", ("Saturday", "2015-04-18")),
+    ],
+)
+def test_weekday_put_ahead_by_the_sentence(extract: Any, sentence: str, expected: tuple[str, str]) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]

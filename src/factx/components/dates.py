@@ -77,6 +77,8 @@ class DateExtractor:
             tense = _tense(span)
             if tense == "present":  # "meet on Sunday": scheduled, the coming one; "opens in May": no tense
                 tense = "future" if span[-1].lower_ in _WEEKDAYS else None
+            if tense != "future" and _scheduled_weekday(doc, span):
+                tense = "future"
             prev = doc[span.start - 1].lower_ if span.start > 0 else ""
             opener = prev if modifier is None else ""
             if span[0].lower_ in _LEADING_DROP:
@@ -301,6 +303,38 @@ def _tense(span: Span) -> str | None:
 
 
 _PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+_SCHEDULING_VERBS = {"schedule", "reschedule", "postpone", "plan", "slate", "set", "delay", "adjourn"}
+
+
+def _scheduled_weekday(doc: Doc, span: Span) -> bool:
+    """A weekday the text puts ahead of what it reports, whatever the verb's tense: "as soon as
+    Tuesday", "as early as Friday", "would travel Thursday" (a future told in the past), "has
+    scheduled a conference Thursday", "set to resume Monday". A scheduling verb in the past tense
+    ("planned a rally for Saturday", "set Friday as the deadline") says nothing of the day's side."""
+    if not any(t.lower_ in _WEEKDAYS for t in span):
+        return False
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if before[-3:-1] in (["as", "soon"], ["as", "early"]) and before[-1] == "as":
+        return True
+    verb = span.root.head
+    if verb.pos_ == "ADP" and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
+        verb = verb.head  # "scheduled a news conference Thursday"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_ in _SCHEDULING_VERBS and verb.tag_ != "VBD" and verb.dep_ != "acl":
+        return True  # "has scheduled", "is set to"; "planned a rally for Saturday" may be over by now
+    for _ in range(2):  # "set to resume Monday": the governing verb of an infinitive
+        auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+        if auxes & {"would", "'d"} and not auxes & {"have", "'ve"}:
+            return True
+        if "to" in auxes and verb.head is not verb and verb.head.lemma_ in _SCHEDULING_VERBS:
+            return True
+        if "to" not in auxes or verb.head is verb:
+            break
+        verb = verb.head
+    return False
 
 
 def _verb_tense(span: Span) -> str | None:

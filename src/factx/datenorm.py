@@ -285,6 +285,13 @@ def _digits_for_spoken_years(core: str) -> str:
     return SPOKEN_YEAR.sub(sub, core)
 
 
+def is_yearless_day_or_month(text: str) -> bool:
+    """"30 May", "July 14", "October": a month or a day of one written without its year."""
+    core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
+    core = re.sub(r"^(?:in|on|at|during|of|for)\s+", "", core)
+    return any(_PATTERNS[name].match(core) for name in ("md", "dm", "m"))
+
+
 def normalize_date(
     text: str, anchor: dt.date | None = None, *, future: bool = False, month_may: bool = False,
     past: bool = False, offset: bool = False,

@@ -49,3 +49,24 @@ def test_years_said_in_words(extract: Any, text: str, expected: list[tuple[str, 
 )
 def test_weekday_put_ahead_by_the_sentence(extract: Any, sentence: str, expected: tuple[str, str]) -> None:
     assert _dates(extract(sentence, DATE)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a history: full years long before the document, nothing told from the document date
+        ("Orla Lind was born in 1801 and moved to Turin in 1826. On 4 June she opened a school, and in"
+         " October she married.",
+         [("1801", "1801"), ("1826", "1826"), ("4 June", "1826-06-04"), ("October", "1826-10")]),
+        # one old year in a report does not make it a history
+        ("Mr. Voss joined Kell in 1998. The company posted a loss on March 31.",
+         [("1998", "1998"), ("March 31", "2015-03-31")]),
+        # a date told from the document date comes first: a news report
+        ("The council said on Monday that the dam, built in 1950 and raised in 1961, closed in March.",
+         [("Monday", "2015-04-20"), ("1950", "1950"), ("1961", "1961"), ("March", "2015-03")]),
+    ],
+)
+def test_day_without_year_in_a_history_takes_the_story_year(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(extract(text, DATE)) == expected

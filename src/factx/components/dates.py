@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -14,6 +15,7 @@ from ..datenorm import (
     DateValue,
     fiscal_interval,
     from_reference,
+    is_yearless_day_or_month,
     normalize_date,
     shift_years,
     spoken_year,
@@ -91,10 +93,15 @@ class DateExtractor:
             ) is not None:  # "six months later than promised" is a duration
                 value = told
             else:
-                value = normalize_date(core, anchor, future=tense == "future",
-                                       month_may=modifier is not None or prev in ("in", "on", "by", "of"),
+                month_may = modifier is not None or prev in ("in", "on", "by", "of")
+                value = normalize_date(core, anchor, future=tense == "future", month_may=month_may,
                                        past=span[0].lower_ == "since" or tense == "past",
                                        offset=opener == "in" and tense == "future")
+                year = _narrative_year(kept, anchor) if value is not None and tense != "future" else None
+                if year is not None and is_yearless_day_or_month(core):
+                    # a biography's "On 30 May": the year the story is in, not the document's
+                    told = normalize_date(core, dt.date(year, 12, 31), month_may=month_may, past=True)
+                    value = replace(told, relative=False) if told is not None else value
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
                 inner = filter_spans([r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
@@ -463,6 +470,28 @@ def _compared_period(span: Span, core: str, kept: list[Span], compared: set[int]
         value, granularity = f"{value[:4]}-Q{(month - 1) // 3 + 1}", "quarter"
     value = shift_years(value, -1)
     return DateValue(value, "date", granularity, None, True) if value else None
+
+
+def _narrative_year(kept: list[Span], anchor: dt.date | None) -> int | None:
+    """The year a history or a biography tells of: the year of the last date written out in full
+    when it and the full date before it are at least two years before the document, and no date
+    so far was told from the document date (a news report's "said Tuesday", "last week", "in
+    March"); that text's "On 30 May" or "in October" belongs to the story's year. One old year in
+    a report ("joined the firm in 1985") does not make it a history."""
+    if anchor is None or any(k._.factx_date["relative"] for k in kept):
+        return None
+    years: list[int] = []
+    for earlier in reversed(kept):
+        info = earlier._.factx_date
+        if info["kind"] != "date" or not info["value"]:
+            continue
+        match = re.match(r"(\d{4})(?:$|-)", info["value"])
+        if match is None or int(match.group(1)) > anchor.year - 2:
+            return None
+        years.append(int(match.group(1)))
+        if len(years) == 2:
+            return years[0]
+    return None
 
 
 def _last_date(kept: list[Span]) -> DateValue | None:

@@ -70,3 +70,21 @@ def test_day_without_year_in_a_history_takes_the_story_year(
     extract: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 412 the abbot died.", [("412", "0412")]),
+        ("The fort fell after 286 and was rebuilt in 1390, when Osric ruled.",
+         [("after 286", "0286"), ("1390", "1390")]),
+        ("The monk (c. 560 – 615) wrote a rule.", [("560", "0560")]),
+        ("The chapel was built around 930.", [("around 930", "0930")]),
+        # amounts and counts stay numbers
+        ("About 300 Britons lived in 450 houses.", []),
+        ("The index rose by about 120.", []),
+        ("Prices fell to 348.", []),
+    ],
+)
+def test_years_before_1500(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected

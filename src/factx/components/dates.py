@@ -55,6 +55,7 @@ class DateExtractor:
             if doc[start].idx >= body:
                 candidates.append(doc[start:end])
         candidates.extend(_spoken_years(doc, body))
+        candidates.extend(doc[i:i + 1] for i in _early_years(doc, body))
         return _join_intervals(doc, filter_spans(candidates))
 
     def set_annotations(self, doc: Doc, spans: list[Span], index: RuleIndex) -> Doc:
@@ -66,6 +67,7 @@ class DateExtractor:
         compared_starts: set[int] = set()
         rule_bounds = {(r.start, r.end) for r in rule_spans}
         shrunk: set[tuple[int, int]] = set()  # spans cut from a NER span that is no date: a point or nothing
+        early = _early_years(doc, doc._.factx_body_start)
         while queue:
             span = queue.pop(0)
             if (span.start, span.end) in seen or any(k.start < span.end and span.start < k.end for k in kept):
@@ -102,6 +104,10 @@ class DateExtractor:
                     # a biography's "On 30 May": the year the story is in, not the document's
                     told = normalize_date(core, dt.date(year, 12, 31), month_may=month_may, past=True)
                     value = replace(told, relative=False) if told is not None else value
+            if value is None and span[-1].i in early and (
+                span[-1].i == span.start or span[0].lower_ in _EARLY_YEAR_CUES
+            ):  # "In 348", "around 930": a year before 1500
+                value = DateValue(f"{int(span[-1].text):04d}", "date", "year")
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
                 inner = filter_spans([r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
@@ -200,6 +206,47 @@ def _spoken_years(doc: Doc, body: int) -> list[Span]:
             if start > 0 and doc[start].lower_ in _SEASON_WORDS and doc[start - 1].lower_ == "the":
                 start -= 1
         found.append(doc[start:span.end])
+    return found
+
+
+_EARLY_YEAR_CUES = {"in", "around", "about", "after", "before", "until", "since", "c.", "ca.", "circa"}
+
+
+def _early_years(doc: Doc, body: int) -> set[int]:
+    """Tokens that are years before 1500, which the year patterns (1500-2099) leave out: a number of
+    three digits (or four, up to 1499; two after "c.") after "in", "around", "about", "after",
+    "before", "until", "since" or "c." that ends the phrase: punctuation, a capitalized name or a
+    verb comes next ("In 348 Pachomius died", "around 328.", "after 211 became", "c. 347 –").
+    A number that counts something ("in 300 cities", "about 360 people") has its noun next; "about"
+    after a verb or a preposition gives an amount ("rose by about 120.")."""
+    found: set[int] = set()
+    for token in doc:
+        if token.idx < body or token.i == 0 or not token.text.isdigit() or token.text[0] == "0":
+            continue
+        prev = doc[token.i - 1].lower_
+        if prev not in _EARLY_YEAR_CUES:
+            continue
+        number = int(token.text)
+        if not (100 <= number <= 1499 or (prev in ("c.", "ca.", "circa") and number >= 10)):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and not (
+            (nxt.is_punct and nxt.text not in ("%", "-", "/", "+"))
+            or (nxt.is_title and nxt.pos_ == "PROPN" and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP")
+            or nxt.pos_ in ("PRON", "DET")
+            or (nxt.lower_ in ("and", "or") and token.i + 2 < len(doc) and not doc[token.i + 2].like_num)
+            or nxt.tag_ in ("VBD", "VBZ", "VBN", "VBP")
+            or (prev in ("c.", "ca.", "circa") and nxt.text in ("-", "–", "—"))
+        ):
+            continue
+        before = doc[token.i - 2] if token.i > 1 else None
+        if before is not None and (before.like_num or before.tag_ == "$"):
+            continue
+        if prev in ("about", "around") and before is not None and (
+            before.pos_ == "ADP" or before.lemma_ in _AMOUNT_VERBS
+        ):
+            continue  # "rose by about 120", "fell about 300", "was about 400": an amount
+        found.add(token.i)
     return found
 
 
@@ -395,6 +442,10 @@ def _verb_tense(span: Span) -> str | None:
 _COMPARISON_VERBS = {"rise", "fall", "increase", "decrease", "decline", "drop", "grow", "jump", "climb", "slip",
                      "gain", "lose", "compare", "change", "improve", "shrink", "slide", "surge", "plunge", "up",
                      "down", "differ"}
+
+
+_AMOUNT_VERBS = _COMPARISON_VERBS | {"reach", "total", "number", "cost", "count", "be", "have", "hit", "top",
+                                     "pay", "sell", "buy", "earn", "score", "weigh", "measure"}
 
 
 def _is_comparison_from(doc: Doc, span: Span) -> bool:

@@ -88,3 +88,21 @@ def test_day_without_year_in_a_history_takes_the_story_year(
 )
 def test_years_before_1500(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police recalled the 1998 bombings at the port.", [("1998", "1998")]),
+        ("Turnout rose in the 2012 elections.", [("2012", "2012")]),
+        ("The survey (Okafor 2009; Lind and Berg 2011; Mbeki et al., 2013; Varga 2014) agrees.",
+         [("2009", "2009"), ("2011", "2011"), ("2013", "2013"), ("2014", "2014")]),
+        # counts stay counts
+        ("The firm has 1998 employees.", []),
+        ("The 2000 employees were paid.", []),
+    ],
+)
+def test_years_before_plural_nouns_and_in_long_citations(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(extract(text, DATE)) == expected

@@ -320,10 +320,12 @@ def _is_citation(doc: Doc, span: Span) -> bool:
     if len(span) != 1 or span[0].shape_ != "dddd":
         return False
     prev = doc[span.start - 1]
-    if prev.lower_ in ("al.", "al"):
-        return True
+    if prev.lower_ in ("al.", "al") or (prev.text == "," and span.start > 1 and doc[span.start - 2].lower_ in (
+        "al.", "al"
+    )):
+        return True  # "Lind et al. 2012", "Lind et al., 2012"
     nxt = doc[span.end].text if span.end < len(doc) else ""
-    before = doc[max(span.sent.start, span.start - 12):span.start]
+    before = doc[max(span.sent.start, span.start - 40):span.start]
     opened = [t.text for t in before if t.text in "()"]
     if opened and opened[-1] == "(" and nxt in (")", ";", ","):
         return True
@@ -555,12 +557,20 @@ def _last_date(kept: list[Span]) -> DateValue | None:
 
 
 def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:
-    """"2000 employees", "$2025": a bare four-digit number that counts something is not a year."""
+    """"2000 employees", "$2025": a bare four-digit number that counts something is not a year;
+    "the 1992 protests" (a determiner, and NER reads a date) is one."""
     if granularity != "year" or len(span) != 1:
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
-    return (nxt is not None and nxt.tag_ == "NNS") or (prev is not None and prev.tag_ == "$")
+    if prev is not None and prev.tag_ == "$":
+        return True
+    if nxt is None or nxt.tag_ != "NNS":
+        return False
+    # "the 2020 elections", "the 1992 protests": NER reads the year as a date after a determiner
+    # (a round hundred stays a count: "the 2000 employees")
+    return not (span[0].ent_type_ == "DATE" and prev is not None and prev.lower_ in _DETERMINERS | {"'s", "’s"}
+                and not span[0].text.endswith("00"))
 
 
 def _is_set_adjective(doc: Doc, span: Span, kind: str) -> bool:

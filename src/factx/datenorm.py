@@ -50,6 +50,7 @@ _PATTERNS = {
     "md": re.compile(rf"^{_MONTH_RE} {_DAY_RE}$"),
     "dm": re.compile(rf"^{_DAY_RE} (?:of )?{_MONTH_RE}$"),
     "my": re.compile(rf"^{_MONTH_RE},? (?:of )?{_YEAR_RE}$"),
+    "my_early": re.compile(rf"^{_MONTH_RE} of (?P<year>[1-9]\d{{2}}|1[0-4]\d\d)$"),  # "December of 384"
     "month_relative_year": re.compile(rf"^{_MONTH_RE},? (?:of )?(?P<which>this|last|next) year$"),
     "year_quarter": re.compile(
         r"^(?:the )?(?P<year>\d{4}) (?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter$"
@@ -247,6 +248,11 @@ SPOKEN_YEAR = re.compile(
 )
 
 
+_WEEKDAY_NAMES = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+                  "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday"}
+_WEEKDAY_ABBREVIATION = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\.?$")
+
+
 def _spoken_number(words: str) -> int:
     words = words.lower().replace("-", " ").replace("oh ", "").replace("o ", "")
     total = 0
@@ -345,6 +351,9 @@ def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bo
     core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
     core = re.sub(r"\s+,", ",", core)  # "Nov. 3 , 1998"
     core = _digits_for_spoken_years(core)  # "january nineteen ninety-seven", "the year two thousand"
+    core = _WEEKDAY_ABBREVIATION.sub(lambda m: _WEEKDAY_NAMES[m.group(1)], core)  # "last wed." -> "last wednesday"
+    core = re.sub(r"^(?:the )?(?P<n>[a-z]+(?:-[a-z]+)?) of (?=[a-z])",
+                  lambda m: f"{_WORD_ORDINALS[m['n']]} of " if m["n"] in _WORD_ORDINALS else m.group(0), core)
     core = re.sub(r"(?<=\w)-(?=(?:year|month|week|day|decade|hour)s?\b)", " ", core)  # "five-year", "two-day"
     if not core:
         return None
@@ -449,8 +458,8 @@ def _simple(  # noqa: C901
             return DateValue(None, "date", "day", None, True)
         value = _valid_day(_closest_year(anchor, month, day, past, future), month, day)
         return DateValue(value, "date", "day", None, True) if value else None
-    if m := p["my"].match(core):
-        return DateValue(f"{m['year']}-{MONTHS[m['month']]:02d}", "date", "month")
+    if (m := p["my"].match(core)) or (m := p["my_early"].match(core)):
+        return DateValue(f"{int(m['year']):04d}-{MONTHS[m['month']]:02d}", "date", "month")
     if m := p["month_relative_year"].match(core):
         if anchor is None:
             return DateValue(None, "date", "month", None, True)
@@ -822,7 +831,7 @@ def shift_years(value: str | None, years: int) -> str | None:
 
 
 _ANAPHORIC = re.compile(
-    r"^(?:(?P<same>(?:(?:earlier|later) )?(?:that|the same) (?P<same_unit>day|week|month|year))"
+    r"^(?:(?P<same>(?:(?:earlier|later) )?(?:that|that same|the same) (?P<same_unit>day|week|month|year))"
     r"|(?:the )?(?:following|previous|prior) (?P<step_unit>day|week|month|year)"
     r"|(?P<n>[\w-]+) (?P<n_unit>day|week|month|year)s? (?P<way>later|earlier))$"
 )

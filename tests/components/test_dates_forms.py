@@ -106,3 +106,25 @@ def test_years_before_plural_nouns_and_in_long_citations(
     extract: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board met on 3-June-2014 in Lyon.", [("3-June-2014", "2014-06-03")]),
+        ("The abbot died in March of 512.", [("March of 512", "0512-03")]),
+        ("It rained on the third of February.", [("the third of February", "2015-02-03")]),
+        ("We had a quiz Thurs. and a party Fri. night.", [("Thurs", "2015-04-16"), ("Fri", "2015-04-17")]),
+        ("The mill opened in 1921. In that same year a school was built.",
+         [("1921", "1921"), ("that same year", "1921")]),
+        # the verb "sat" and a lower-case abbreviation are no weekdays
+        ("She sat. He waited on the sat. phone.", []),
+    ],
+)
+def test_written_forms_of_days_months_and_weekdays(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text, DATE)
+    assert _dates(doc) == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]

@@ -91,9 +91,11 @@ _PATTERNS = {
     "season": re.compile(
         r"^(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)?(?: (?P<year>\d{4}))?$"
     ),
-    "relative_season": re.compile(r"^(?P<which>last|this|next) (?P<season>spring|summer|autumn|fall|winter)$"),
+    "relative_season": re.compile(
+        r"^(?P<which>last|this|next|this past|this coming) (?P<season>spring|summer|autumn|fall|winter)$"
+    ),
     "mid_year": re.compile(rf"^mid-?{_YEAR_RE}$"),
-    "ago": re.compile(r"^(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
+    "ago": re.compile(r"^(?:(?:almost|nearly|just|some) )?(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
     "duration": re.compile(
         r"^(?:(?:the|over the|in the|for the|during the) )?(?:(?P<window>past|last|previous|next|coming|"
         r"following|first) )?(?:(?P<n>[\w,.-]+(?: [\w-]+)?) )?"
@@ -544,15 +546,24 @@ def _simple(  # noqa: C901
     if m := p["season"].match(core):
         if m["year"]:
             return DateValue(f"{m['year']}-{_SEASONS[m['season']]}", "date", "season")
-        return None
+        if not (past or future) or core.endswith(" of") or anchor is None:
+            return None  # "in the summer it is hot": a season of any year
+        # "over the summer" in a past report is the latest one begun, "the summer" in a plan the next
+        code = _SEASONS[m["season"]]
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        if past:
+            year = anchor.year if anchor.month >= first else anchor.year - 1
+        else:
+            year = anchor.year if anchor.month < first else anchor.year + 1
+        return DateValue(f"{year}-{code}", "date", "season", None, True)
     if m := p["relative_season"].match(core):
         if anchor is None:
             return DateValue(None, "date", "season", None, True)
         code = _SEASONS[m["season"]]
         first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        if m["which"] == "last":
+        if m["which"] in ("last", "this past"):
             year = anchor.year if anchor.month > first + 2 else anchor.year - 1
-        elif m["which"] == "next":
+        elif m["which"] in ("next", "this coming"):
             year = anchor.year if anchor.month < first else anchor.year + 1
         else:
             year = anchor.year

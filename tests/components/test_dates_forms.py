@@ -128,3 +128,19 @@ def test_written_forms_of_days_months_and_weekdays(
     assert _dates(doc) == expected
     for d in doc["dates"]:
         assert text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Over the summer, rivals cut their prices.", [("the summer", "2014-SU")]),
+        ("Sales slowed this past winter.", [("this past winter", "2014-WI")]),
+        ("The bridge will reopen in the summer.", [("the summer", "2015-SU")]),
+        ("The war ended nearly four years ago.", [("nearly four years ago", "2011")]),
+        # a season of any year, a kind of thing, a phrase cut short: no date
+        ("In the summer it is hot here.", []),
+        ("Winter storms closed the pass.", []),
+    ],
+)
+def test_seasons_by_tense_and_approximate_ago(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected

@@ -121,6 +121,11 @@ class DateExtractor:
                 continue
             if (candidate.start, candidate.end) in shrunk and value.kind != "date":
                 continue
+            if value.granularity == "season" and value.relative and (
+                (span.end < len(doc) and doc[span.end].lower_ == "of")
+                or (len(span) == 1 and span.root.dep_ in ("compound", "amod", "nmod"))
+            ):
+                continue  # "the winter of 2019-20" cut short; "winter storms": a kind of storm
             if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind) or is_fraction(
                 doc, span
             ):

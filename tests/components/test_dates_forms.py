@@ -144,3 +144,15 @@ def test_written_forms_of_days_months_and_weekdays(
 )
 def test_seasons_by_tense_and_approximate_ago(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This may take a while, so be patient.", []),
+        ("That may be the reason.", []),
+        ("The vote was held this May.", [("this May", "2015-05")]),
+    ],
+)
+def test_may_the_verb_after_this_is_no_month(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected

@@ -77,6 +77,8 @@ class DateExtractor:
             trimmed, core, modifier = _trim(doc, span, index)
             if trimmed is None or _is_name_part(doc, trimmed, modifier) or _is_age(trimmed):
                 continue
+            if trimmed[-1].lower_ == "may" and trimmed[-1].tag_ == "MD":
+                continue  # "This may take some time": the verb
             span = trimmed
             tense = _tense(span)
             if tense == "present":  # "meet on Sunday": scheduled, the coming one; "opens in May": no tense

@@ -596,6 +596,8 @@ def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue |
         year, month = _add_months(anchor, shift)
         value = f"{year}-{month:02d}"
     elif unit == "quarter":
+        if which == "the" and anchor.month % 3 != 0:
+            shift = -1  # "the quarter" a month or two after one ended: the quarter being reported
         year, month = _add_months(anchor, 3 * shift)
         value = f"{year}-Q{(month - 1) // 3 + 1}"
     elif unit == "decade":

@@ -156,3 +156,17 @@ def test_seasons_by_tense_and_approximate_ago(extract: Any, text: str, expected:
 )
 def test_may_the_verb_after_this_is_no_month(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a month or two after a quarter ended, "the quarter" is the one being reported
+        ("Profit doubled in the quarter.", "2015-05-06", [("the quarter", "2015-Q1")]),
+        ("Analysts expect profit to double in the quarter.", "2015-06-20", [("the quarter", "2015-Q2")]),
+        ("Analysts expect profit to double in the quarter.", "2015-05-06", [("the quarter", "2015-Q1")]),
+        ("Sales in the current quarter will rise.", "2015-05-06", [("the current quarter", "2015-Q2")]),
+    ],
+)
+def test_the_quarter_is_the_reported_one(extract: Any, text: str, date: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, date)) == expected

@@ -170,3 +170,15 @@ def test_may_the_verb_after_this_is_no_month(extract: Any, text: str, expected: 
 )
 def test_the_quarter_is_the_reported_one(extract: Any, text: str, date: str, expected: list[tuple[str, str]]) -> None:
     assert _dates(extract(text, date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "before"/"until" with a date that names a noun's event: no tense, the weekday before
+        ("Its stake before Friday's purchases is small.", ("before Friday", "2015-04-17")),
+        ("The fund was closed until Monday's vote.", ("until Monday", "2015-04-20")),
+    ],
+)
+def test_modifier_does_not_hide_a_noun_date(extract: Any, sentence: str, expected: tuple[str, str]) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]

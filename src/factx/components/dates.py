@@ -359,6 +359,8 @@ def _tense(span: Span) -> str | None:
     closest such date. A past verb still puts it in the past ("searched since the Oct. 23 slaying")."""
     tense = _verb_tense(span)
     root = span.root
+    if root.pos_ == "ADP" and root.i < span.end - 1:
+        root = span[-1]  # "before Friday's purchases": the date word, not the modifier's preposition
     if tense in ("present", "future") and root.dep_ in ("compound", "poss", "nmod") \
             and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in _PARTS_OF_DAY:
         return None

@@ -50,6 +50,7 @@ _PATTERNS = {
     "md": re.compile(rf"^{_MONTH_RE} {_DAY_RE}$"),
     "dm": re.compile(rf"^{_DAY_RE} (?:of )?{_MONTH_RE}$"),
     "my": re.compile(rf"^{_MONTH_RE},? (?:of )?{_YEAR_RE}$"),
+    "my_early": re.compile(rf"^{_MONTH_RE} of (?P<year>[1-9]\d{{2}}|1[0-4]\d\d)$"),  # "December of 384"
     "month_relative_year": re.compile(rf"^{_MONTH_RE},? (?:of )?(?P<which>this|last|next) year$"),
     "year_quarter": re.compile(
         r"^(?:the )?(?P<year>\d{4}) (?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[- ]quarter$"
@@ -90,9 +91,11 @@ _PATTERNS = {
     "season": re.compile(
         r"^(?:the )?(?P<season>spring|summer|autumn|fall|winter)(?: of)?(?: (?P<year>\d{4}))?$"
     ),
-    "relative_season": re.compile(r"^(?P<which>last|this|next) (?P<season>spring|summer|autumn|fall|winter)$"),
+    "relative_season": re.compile(
+        r"^(?P<which>last|this|next|this past|this coming) (?P<season>spring|summer|autumn|fall|winter)$"
+    ),
     "mid_year": re.compile(rf"^mid-?{_YEAR_RE}$"),
-    "ago": re.compile(r"^(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
+    "ago": re.compile(r"^(?:(?:almost|nearly|just|some) )?(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
     "duration": re.compile(
         r"^(?:(?:the|over the|in the|for the|during the) )?(?:(?P<window>past|last|previous|next|coming|"
         r"following|first) )?(?:(?P<n>[\w,.-]+(?: [\w-]+)?) )?"
@@ -232,6 +235,71 @@ def _add_months(day: dt.date, months: int) -> tuple[int, int]:
     return index // 12, index % 12 + 1
 
 
+_UNITS_W = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS_W = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+            "nineteen"]
+_TENS_W = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
+_CENTURY_W = r"(?P<c>fifteen|sixteen|seventeen|eighteen|nineteen|twenty)"
+_TAIL_W = (rf"(?P<t>(?:oh|o) (?:{'|'.join(_UNITS_W)})|{'|'.join(_TEENS_W)}|"
+           rf"(?:{'|'.join(_TENS_W)})(?:[- ](?:{'|'.join(_UNITS_W)}))?|hundred)")
+# "nineteen ninety-six", "fifteen sixteen", "nineteen oh five", "the year two thousand", "two thousand and eight"
+SPOKEN_YEAR = re.compile(
+    rf"(?<![\w-])(?:{_CENTURY_W} {_TAIL_W}|(?P<k>(?:the year )?two thousand)(?:(?: and)? (?P<k2>"
+    rf"{'|'.join(_TEENS_W + _UNITS_W)}))?)(?![\w-])",
+    re.IGNORECASE,
+)
+
+
+_WEEKDAY_NAMES = {"mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday", "thu": "thursday",
+                  "thur": "thursday", "thurs": "thursday", "fri": "friday", "sat": "saturday"}
+_WEEKDAY_ABBREVIATION = re.compile(r"\b(" + "|".join(_WEEKDAY_NAMES) + r")\.?$")
+
+
+def _spoken_number(words: str) -> int:
+    words = words.lower().replace("-", " ").replace("oh ", "").replace("o ", "")
+    total = 0
+    for word in words.split():
+        if word in _UNITS_W:
+            total += _UNITS_W.index(word) + 1
+        elif word in _TEENS_W:
+            total += _TEENS_W.index(word) + 10
+        elif word in _TENS_W:
+            total += (_TENS_W.index(word) + 2) * 10
+    return total
+
+
+def spoken_year(match: re.Match[str]) -> int | None:
+    """The year a SPOKEN_YEAR match says: 1996 for "nineteen ninety-six", 2000 for "the year two
+    thousand"; None for "twenty hundred" and "two thousand" without "the year" or a unit after it
+    (a count: "two thousand people")."""
+    if match["k"]:
+        if match["k2"] is None and not match["k"].lower().startswith("the year"):
+            return None
+        return 2000 + (_spoken_number(match["k2"]) if match["k2"] else 0)
+    century = _spoken_number(match["c"])
+    if match["t"].lower() == "hundred":
+        return century * 100 if century < 20 else None
+    if century == 20 and not re.match(r"(?i)ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+                                      r"eighteen|nineteen|twenty|thirty", match["t"]):
+        return None  # "twenty five": a count; "twenty sixteen", "twenty twenty" are years
+    return century * 100 + _spoken_number(match["t"])
+
+
+def _digits_for_spoken_years(core: str) -> str:
+    def sub(match: re.Match[str]) -> str:
+        year = spoken_year(match)
+        return match.group(0) if year is None else str(year)
+
+    return SPOKEN_YEAR.sub(sub, core)
+
+
+def is_yearless_day_or_month(text: str) -> bool:
+    """"30 May", "July 14", "October": a month or a day of one written without its year."""
+    core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
+    core = re.sub(r"^(?:in|on|at|during|of|for)\s+", "", core)
+    return any(_PATTERNS[name].match(core) for name in ("md", "dm", "m"))
+
+
 def normalize_date(
     text: str, anchor: dt.date | None = None, *, future: bool = False, month_may: bool = False,
     past: bool = False, offset: bool = False,
@@ -284,6 +352,10 @@ def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bo
     core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
     core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
     core = re.sub(r"\s+,", ",", core)  # "Nov. 3 , 1998"
+    core = _digits_for_spoken_years(core)  # "january nineteen ninety-seven", "the year two thousand"
+    core = _WEEKDAY_ABBREVIATION.sub(lambda m: _WEEKDAY_NAMES[m.group(1)], core)  # "last wed." -> "last wednesday"
+    core = re.sub(r"^(?:the )?(?P<n>[a-z]+(?:-[a-z]+)?) of (?=[a-z])",
+                  lambda m: f"{_WORD_ORDINALS[m['n']]} of " if m["n"] in _WORD_ORDINALS else m.group(0), core)
     core = re.sub(r"(?<=\w)-(?=(?:year|month|week|day|decade|hour)s?\b)", " ", core)  # "five-year", "two-day"
     if not core:
         return None
@@ -388,8 +460,8 @@ def _simple(  # noqa: C901
             return DateValue(None, "date", "day", None, True)
         value = _valid_day(_closest_year(anchor, month, day, past, future), month, day)
         return DateValue(value, "date", "day", None, True) if value else None
-    if m := p["my"].match(core):
-        return DateValue(f"{m['year']}-{MONTHS[m['month']]:02d}", "date", "month")
+    if (m := p["my"].match(core)) or (m := p["my_early"].match(core)):
+        return DateValue(f"{int(m['year']):04d}-{MONTHS[m['month']]:02d}", "date", "month")
     if m := p["month_relative_year"].match(core):
         if anchor is None:
             return DateValue(None, "date", "month", None, True)
@@ -474,15 +546,24 @@ def _simple(  # noqa: C901
     if m := p["season"].match(core):
         if m["year"]:
             return DateValue(f"{m['year']}-{_SEASONS[m['season']]}", "date", "season")
-        return None
+        if not (past or future) or core.endswith(" of") or anchor is None:
+            return None  # "in the summer it is hot": a season of any year
+        # "over the summer" in a past report is the latest one begun, "the summer" in a plan the next
+        code = _SEASONS[m["season"]]
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+        if past:
+            year = anchor.year if anchor.month >= first else anchor.year - 1
+        else:
+            year = anchor.year if anchor.month < first else anchor.year + 1
+        return DateValue(f"{year}-{code}", "date", "season", None, True)
     if m := p["relative_season"].match(core):
         if anchor is None:
             return DateValue(None, "date", "season", None, True)
         code = _SEASONS[m["season"]]
         first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-        if m["which"] == "last":
+        if m["which"] in ("last", "this past"):
             year = anchor.year if anchor.month > first + 2 else anchor.year - 1
-        elif m["which"] == "next":
+        elif m["which"] in ("next", "this coming"):
             year = anchor.year if anchor.month < first else anchor.year + 1
         else:
             year = anchor.year
@@ -515,6 +596,8 @@ def _relative_unit(which: str, unit: str, anchor: dt.date | None) -> DateValue |
         year, month = _add_months(anchor, shift)
         value = f"{year}-{month:02d}"
     elif unit == "quarter":
+        if which == "the" and anchor.month % 3 != 0:
+            shift = -1  # "the quarter" a month or two after one ended: the quarter being reported
         year, month = _add_months(anchor, 3 * shift)
         value = f"{year}-Q{(month - 1) // 3 + 1}"
     elif unit == "decade":
@@ -761,7 +844,7 @@ def shift_years(value: str | None, years: int) -> str | None:
 
 
 _ANAPHORIC = re.compile(
-    r"^(?:(?P<same>(?:(?:earlier|later) )?(?:that|the same) (?P<same_unit>day|week|month|year))"
+    r"^(?:(?P<same>(?:(?:earlier|later) )?(?:that|that same|the same) (?P<same_unit>day|week|month|year))"
     r"|(?:the )?(?:following|previous|prior) (?P<step_unit>day|week|month|year)"
     r"|(?P<n>[\w-]+) (?P<n_unit>day|week|month|year)s? (?P<way>later|earlier))$"
 )

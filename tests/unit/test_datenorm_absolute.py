@@ -101,6 +101,12 @@ def test_offset_leaves_a_plain_duration_alone_without_the_flag() -> None:
     assert result is not None and (result.value, result.kind) == ("P3M", "duration")
 
 
-def test_the_quarter_in_future_text_is_not_the_last_completed_one() -> None:
-    result = normalize_date("the quarter", APRIL, future=True)
+def test_the_quarter_in_future_text_is_the_current_one_late_in_it() -> None:
+    result = normalize_date("the quarter", dt.date(2015, 6, 20), future=True)
     assert result is not None and result.value == "2015-Q2"
+
+
+def test_the_quarter_in_future_text_soon_after_one_ended_is_the_reported_one() -> None:
+    # "analysts expect it to earn 35 cents a share for the quarter", a month after the quarter ended
+    result = normalize_date("the quarter", APRIL, future=True)
+    assert result is not None and result.value == "2015-Q1"

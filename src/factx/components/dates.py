@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..datenorm import DateValue, fiscal_interval, from_reference, normalize_date, shift_years
+from ..datenorm import (
+    SPOKEN_YEAR,
+    DateValue,
+    fiscal_interval,
+    from_reference,
+    is_yearless_day_or_month,
+    normalize_date,
+    shift_years,
+    spoken_year,
+)
 from ..extensions import SPAN_KEYS, group
 from .rules import RuleIndex, rule_index
 
@@ -44,6 +54,8 @@ class DateExtractor:
         for start, (end, _rid) in index.starts["DATE"].items():
             if doc[start].idx >= body:
                 candidates.append(doc[start:end])
+        candidates.extend(_spoken_years(doc, body))
+        candidates.extend(doc[i:i + 1] for i in _early_years(doc, body))
         return _join_intervals(doc, filter_spans(candidates))
 
     def set_annotations(self, doc: Doc, spans: list[Span], index: RuleIndex) -> Doc:
@@ -55,6 +67,7 @@ class DateExtractor:
         compared_starts: set[int] = set()
         rule_bounds = {(r.start, r.end) for r in rule_spans}
         shrunk: set[tuple[int, int]] = set()  # spans cut from a NER span that is no date: a point or nothing
+        early = _early_years(doc, doc._.factx_body_start)
         while queue:
             span = queue.pop(0)
             if (span.start, span.end) in seen or any(k.start < span.end and span.start < k.end for k in kept):
@@ -64,10 +77,14 @@ class DateExtractor:
             trimmed, core, modifier = _trim(doc, span, index)
             if trimmed is None or _is_name_part(doc, trimmed, modifier) or _is_age(trimmed):
                 continue
+            if trimmed[-1].lower_ == "may" and trimmed[-1].tag_ == "MD":
+                continue  # "This may take some time": the verb
             span = trimmed
             tense = _tense(span)
             if tense == "present":  # "meet on Sunday": scheduled, the coming one; "opens in May": no tense
                 tense = "future" if span[-1].lower_ in _WEEKDAYS else None
+            if tense != "future" and _scheduled_weekday(doc, span):
+                tense = "future"
             prev = doc[span.start - 1].lower_ if span.start > 0 else ""
             opener = prev if modifier is None else ""
             if span[0].lower_ in _LEADING_DROP:
@@ -80,10 +97,19 @@ class DateExtractor:
             ) is not None:  # "six months later than promised" is a duration
                 value = told
             else:
-                value = normalize_date(core, anchor, future=tense == "future",
-                                       month_may=modifier is not None or prev in ("in", "on", "by", "of"),
+                month_may = modifier is not None or prev in ("in", "on", "by", "of")
+                value = normalize_date(core, anchor, future=tense == "future", month_may=month_may,
                                        past=span[0].lower_ == "since" or tense == "past",
                                        offset=opener == "in" and tense == "future")
+                year = _narrative_year(kept, anchor) if value is not None and tense != "future" else None
+                if year is not None and is_yearless_day_or_month(core):
+                    # a biography's "On 30 May": the year the story is in, not the document's
+                    told = normalize_date(core, dt.date(year, 12, 31), month_may=month_may, past=True)
+                    value = replace(told, relative=False) if told is not None else value
+            if value is None and span[-1].i in early and (
+                span[-1].i == span.start or span[0].lower_ in _EARLY_YEAR_CUES
+            ):  # "In 348", "around 930": a year before 1500
+                value = DateValue(f"{int(span[-1].text):04d}", "date", "year")
             if value is None:
                 # "the period ending March 31": an over-long NER span; try the date rules inside it.
                 inner = filter_spans([r for r in rule_spans if r.start >= candidate.start and r.end <= candidate.end
@@ -97,6 +123,11 @@ class DateExtractor:
                 continue
             if (candidate.start, candidate.end) in shrunk and value.kind != "date":
                 continue
+            if value.granularity == "season" and value.relative and (
+                (span.end < len(doc) and doc[span.end].lower_ == "of")
+                or (len(span) == 1 and span.root.dep_ in ("compound", "amod", "nmod"))
+            ):
+                continue  # "the winter of 2019-20" cut short; "winter storms": a kind of storm
             if _is_count(doc, span, value.granularity) or _is_set_adjective(doc, span, value.kind) or is_fraction(
                 doc, span
             ):
@@ -155,6 +186,75 @@ def _join_intervals(doc: Doc, spans: list[Span]) -> list[Span]:
                 continue
         joined.append(span)
     return joined
+
+
+_SEASON_WORDS = {"spring", "summer", "autumn", "fall", "winter"}
+
+
+def _spoken_years(doc: Doc, body: int) -> list[Span]:
+    """Years said in words, as transcripts write them: "in nineteen ninety-one", "January nineteen
+    ninety-seven", "the winter of nineteen ninety-four", "the year two thousand"."""
+    found: list[Span] = []
+    for match in SPOKEN_YEAR.finditer(doc.text, body):
+        if spoken_year(match) is None:
+            continue
+        span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        start = span.start
+        if start > 0 and (doc[start - 1].like_num or doc[start - 1].lower_ in ("hundred", "thousand", "point")):
+            continue  # "one hundred fifteen twenty": part of a longer number
+        if start > 0 and doc[start - 1].lower_ in _MONTHS_AND_DAYS:
+            start -= 1  # "January nineteen ninety-seven"
+        elif start > 1 and doc[start - 1].lower_ == "of" and (
+            doc[start - 2].lower_ in _MONTHS_AND_DAYS or doc[start - 2].lower_ in _SEASON_WORDS
+        ):
+            start -= 2  # "April of fifteen eighteen", "the winter of nineteen ninety-four"
+            if start > 0 and doc[start].lower_ in _SEASON_WORDS and doc[start - 1].lower_ == "the":
+                start -= 1
+        found.append(doc[start:span.end])
+    return found
+
+
+_EARLY_YEAR_CUES = {"in", "around", "about", "after", "before", "until", "since", "c.", "ca.", "circa"}
+
+
+def _early_years(doc: Doc, body: int) -> set[int]:
+    """Tokens that are years before 1500, which the year patterns (1500-2099) leave out: a number of
+    three digits (or four, up to 1499; two after "c.") after "in", "around", "about", "after",
+    "before", "until", "since" or "c." that ends the phrase: punctuation, a capitalized name or a
+    verb comes next ("In 348 Pachomius died", "around 328.", "after 211 became", "c. 347 –").
+    A number that counts something ("in 300 cities", "about 360 people") has its noun next; "about"
+    after a verb or a preposition gives an amount ("rose by about 120.")."""
+    found: set[int] = set()
+    for token in doc:
+        if token.idx < body or token.i == 0 or not token.text.isdigit() or token.text[0] == "0":
+            continue
+        prev = doc[token.i - 1].lower_
+        if prev not in _EARLY_YEAR_CUES:
+            continue
+        number = int(token.text)
+        if not (100 <= number <= 1499 or (prev in ("c.", "ca.", "circa") and number >= 10)):
+            continue
+        nxt = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if nxt is not None and not (
+            (nxt.is_punct and nxt.text not in ("%", "-", "/", "+"))
+            or (nxt.is_title and nxt.pos_ == "PROPN" and nxt.tag_ != "NNPS" and nxt.ent_type_ != "NORP")
+            or nxt.pos_ in ("PRON", "DET")
+            or (nxt.lower_ in ("and", "or") and token.i + 2 < len(doc) and not doc[token.i + 2].like_num)
+            or nxt.tag_ in ("VBD", "VBZ", "VBN", "VBP")
+            or (prev in ("c.", "ca.", "circa") and nxt.text in ("-", "–", "—"))
+        ):
+            continue
+        before = doc[token.i - 2] if token.i > 1 else None
+        if before is not None and (before.like_num or before.tag_ == "$"):
+            continue
+        if prev in ("about", "around") and before is not None and (
+            before.pos_ == "ADP" or before.lemma_ in _AMOUNT_VERBS
+        ):
+            continue  # "rose by about 120", "fell about 300", "was about 400": an amount
+        found.add(token.i)
+    return found
 
 
 def _anchor(doc: Doc) -> dt.date | None:
@@ -227,10 +327,12 @@ def _is_citation(doc: Doc, span: Span) -> bool:
     if len(span) != 1 or span[0].shape_ != "dddd":
         return False
     prev = doc[span.start - 1]
-    if prev.lower_ in ("al.", "al"):
-        return True
+    if prev.lower_ in ("al.", "al") or (prev.text == "," and span.start > 1 and doc[span.start - 2].lower_ in (
+        "al.", "al"
+    )):
+        return True  # "Lind et al. 2012", "Lind et al., 2012"
     nxt = doc[span.end].text if span.end < len(doc) else ""
-    before = doc[max(span.sent.start, span.start - 12):span.start]
+    before = doc[max(span.sent.start, span.start - 40):span.start]
     opened = [t.text for t in before if t.text in "()"]
     if opened and opened[-1] == "(" and nxt in (")", ";", ","):
         return True
@@ -257,6 +359,8 @@ def _tense(span: Span) -> str | None:
     closest such date. A past verb still puts it in the past ("searched since the Oct. 23 slaying")."""
     tense = _verb_tense(span)
     root = span.root
+    if root.pos_ == "ADP" and root.i < span.end - 1:
+        root = span[-1]  # "before Friday's purchases": the date word, not the modifier's preposition
     if tense in ("present", "future") and root.dep_ in ("compound", "poss", "nmod") \
             and root.head.pos_ in ("NOUN", "PROPN") and root.head.lower_ not in _PARTS_OF_DAY:
         return None
@@ -264,6 +368,38 @@ def _tense(span: Span) -> str | None:
 
 
 _PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}
+_SCHEDULING_VERBS = {"schedule", "reschedule", "postpone", "plan", "slate", "set", "delay", "adjourn"}
+
+
+def _scheduled_weekday(doc: Doc, span: Span) -> bool:
+    """A weekday the text puts ahead of what it reports, whatever the verb's tense: "as soon as
+    Tuesday", "as early as Friday", "would travel Thursday" (a future told in the past), "has
+    scheduled a conference Thursday", "set to resume Monday". A scheduling verb in the past tense
+    ("planned a rally for Saturday", "set Friday as the deadline") says nothing of the day's side."""
+    if not any(t.lower_ in _WEEKDAYS for t in span):
+        return False
+    before = [t.lower_ for t in doc[max(0, span.start - 3):span.start]]
+    if before[-3:-1] in (["as", "soon"], ["as", "early"]) and before[-1] == "as":
+        return True
+    verb = span.root.head
+    if verb.pos_ == "ADP" and verb.head is not verb:
+        verb = verb.head
+    if verb.pos_ == "NOUN" and verb.dep_ in ("dobj", "nsubjpass") and verb.head.pos_ == "VERB":
+        verb = verb.head  # "scheduled a news conference Thursday"
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lemma_ in _SCHEDULING_VERBS and verb.tag_ != "VBD" and verb.dep_ != "acl":
+        return True  # "has scheduled", "is set to"; "planned a rally for Saturday" may be over by now
+    for _ in range(2):  # "set to resume Monday": the governing verb of an infinitive
+        auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
+        if auxes & {"would", "'d"} and not auxes & {"have", "'ve"}:
+            return True
+        if "to" in auxes and verb.head is not verb and verb.head.lemma_ in _SCHEDULING_VERBS:
+            return True
+        if "to" not in auxes or verb.head is verb:
+            break
+        verb = verb.head
+    return False
 
 
 def _verb_tense(span: Span) -> str | None:
@@ -317,6 +453,10 @@ def _verb_tense(span: Span) -> str | None:
 _COMPARISON_VERBS = {"rise", "fall", "increase", "decrease", "decline", "drop", "grow", "jump", "climb", "slip",
                      "gain", "lose", "compare", "change", "improve", "shrink", "slide", "surge", "plunge", "up",
                      "down", "differ"}
+
+
+_AMOUNT_VERBS = _COMPARISON_VERBS | {"reach", "total", "number", "cost", "count", "be", "have", "hit", "top",
+                                     "pay", "sell", "buy", "earn", "score", "weigh", "measure"}
 
 
 def _is_comparison_from(doc: Doc, span: Span) -> bool:
@@ -394,6 +534,28 @@ def _compared_period(span: Span, core: str, kept: list[Span], compared: set[int]
     return DateValue(value, "date", granularity, None, True) if value else None
 
 
+def _narrative_year(kept: list[Span], anchor: dt.date | None) -> int | None:
+    """The year a history or a biography tells of: the year of the last date written out in full
+    when it and the full date before it are at least two years before the document, and no date
+    so far was told from the document date (a news report's "said Tuesday", "last week", "in
+    March"); that text's "On 30 May" or "in October" belongs to the story's year. One old year in
+    a report ("joined the firm in 1985") does not make it a history."""
+    if anchor is None or any(k._.factx_date["relative"] for k in kept):
+        return None
+    years: list[int] = []
+    for earlier in reversed(kept):
+        info = earlier._.factx_date
+        if info["kind"] != "date" or not info["value"]:
+            continue
+        match = re.match(r"(\d{4})(?:$|-)", info["value"])
+        if match is None or int(match.group(1)) > anchor.year - 2:
+            return None
+        years.append(int(match.group(1)))
+        if len(years) == 2:
+            return years[0]
+    return None
+
+
 def _last_date(kept: list[Span]) -> DateValue | None:
     """The calendar date mentioned last before a span: what "the following day" is told from."""
     for earlier in reversed(kept):
@@ -404,12 +566,20 @@ def _last_date(kept: list[Span]) -> DateValue | None:
 
 
 def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:
-    """"2000 employees", "$2025": a bare four-digit number that counts something is not a year."""
+    """"2000 employees", "$2025": a bare four-digit number that counts something is not a year;
+    "the 1992 protests" (a determiner, and NER reads a date) is one."""
     if granularity != "year" or len(span) != 1:
         return False
     nxt = doc[span.end] if span.end < len(doc) else None
     prev = doc[span.start - 1] if span.start > 0 else None
-    return (nxt is not None and nxt.tag_ == "NNS") or (prev is not None and prev.tag_ == "$")
+    if prev is not None and prev.tag_ == "$":
+        return True
+    if nxt is None or nxt.tag_ != "NNS":
+        return False
+    # "the 2020 elections", "the 1992 protests": NER reads the year as a date after a determiner
+    # (a round hundred stays a count: "the 2000 employees")
+    return not (span[0].ent_type_ == "DATE" and prev is not None and prev.lower_ in _DETERMINERS | {"'s", "’s"}
+                and not span[0].text.endswith("00"))
 
 
 def _is_set_adjective(doc: Doc, span: Span, kind: str) -> bool:

@@ -1,0 +1,184 @@
+"""Date forms of real text (#16), in sentences written for the test: years said in words,
+weekdays after a future signal, dates told from the text's own year."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2015-04-21"  # a Tuesday
+
+
+def _dates(doc: dict[str, Any]) -> list[tuple[str, Any]]:
+    return [(d["text"], d["value"]) for d in doc["dates"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In nineteen eighty-two the mill closed for good.", [("nineteen eighty-two", "1982")]),
+        ("Trade fell in May of nineteen seventy-four.", [("May of nineteen seventy-four", "1974-05")]),
+        ("Floods came back in the spring of nineteen oh six.", [("the spring of nineteen oh six", "1906-SP")]),
+        ("Fares were set to double by the year two thousand.", [("the year two thousand", "2000")]),
+        ("We moved here in twenty twelve, I think.", [("twenty twelve", "2012")]),
+        ("The chart was drawn in fifteen forty.", [("fifteen forty", "1540")]),
+        # counts and clock times stay numbers
+        ("She paid twenty five dollars for two thousand sheets.", []),
+        ("The train leaves at ten fifteen.", []),
+    ],
+)
+def test_years_said_in_words(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    doc = extract(text, DATE)
+    assert _dates(doc) == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The envoy would be flying to Lima on Thursday, aides said.", ("Thursday", "2015-04-23")),
+        ("The crew could reach the summit as soon as Friday.", ("Friday", "2015-04-24")),
+        ("Aid may arrive as early as Saturday, the agency said.", ("Saturday", "2015-04-25")),
+        ("The court has scheduled a hearing Thursday on the appeal.", ("Thursday", "2015-04-23")),
+        ("Talks, set to resume Monday in Oslo, were delayed.", ("Monday", "2015-04-27")),
+        # a past or perfect report of the day, or a past scheduling verb: the day before
+        ("The envoy said he could not attend on Thursday.", ("Thursday", "2015-04-16")),
+        ("She would have signed the bill on Friday.", ("Friday", "2015-04-17")),
+        ("A vigil planned for Saturday was cancelled.", ("Saturday", "2015-04-18")),
+    ],
+)
+def test_weekday_put_ahead_by_the_sentence(extract: Any, sentence: str, expected: tuple[str, str]) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a history: full years long before the document, nothing told from the document date
+        ("Orla Lind was born in 1801 and moved to Turin in 1826. On 4 June she opened a school, and in"
+         " October she married.",
+         [("1801", "1801"), ("1826", "1826"), ("4 June", "1826-06-04"), ("October", "1826-10")]),
+        # one old year in a report does not make it a history
+        ("Mr. Voss joined Kell in 1998. The company posted a loss on March 31.",
+         [("1998", "1998"), ("March 31", "2015-03-31")]),
+        # a date told from the document date comes first: a news report
+        ("The council said on Monday that the dam, built in 1950 and raised in 1961, closed in March.",
+         [("Monday", "2015-04-20"), ("1950", "1950"), ("1961", "1961"), ("March", "2015-03")]),
+    ],
+)
+def test_day_without_year_in_a_history_takes_the_story_year(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("In 412 the abbot died.", [("412", "0412")]),
+        ("The fort fell after 286 and was rebuilt in 1390, when Osric ruled.",
+         [("after 286", "0286"), ("1390", "1390")]),
+        ("The monk (c. 560 – 615) wrote a rule.", [("560", "0560")]),
+        ("The chapel was built around 930.", [("around 930", "0930")]),
+        # amounts and counts stay numbers
+        ("About 300 Britons lived in 450 houses.", []),
+        ("The index rose by about 120.", []),
+        ("Prices fell to 348.", []),
+    ],
+)
+def test_years_before_1500(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Police recalled the 1998 bombings at the port.", [("1998", "1998")]),
+        ("Turnout rose in the 2012 elections.", [("2012", "2012")]),
+        ("The survey (Okafor 2009; Lind and Berg 2011; Mbeki et al., 2013; Varga 2014) agrees.",
+         [("2009", "2009"), ("2011", "2011"), ("2013", "2013"), ("2014", "2014")]),
+        # counts stay counts
+        ("The firm has 1998 employees.", []),
+        ("The 2000 employees were paid.", []),
+    ],
+)
+def test_years_before_plural_nouns_and_in_long_citations(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The board met on 3-June-2014 in Lyon.", [("3-June-2014", "2014-06-03")]),
+        ("The abbot died in March of 512.", [("March of 512", "0512-03")]),
+        ("It rained on the third of February.", [("the third of February", "2015-02-03")]),
+        ("We had a quiz Thurs. and a party Fri. night.", [("Thurs", "2015-04-16"), ("Fri", "2015-04-17")]),
+        ("The mill opened in 1921. In that same year a school was built.",
+         [("1921", "1921"), ("that same year", "1921")]),
+        # the verb "sat" and a lower-case abbreviation are no weekdays
+        ("She sat. He waited on the sat. phone.", []),
+    ],
+)
+def test_written_forms_of_days_months_and_weekdays(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text, DATE)
+    assert _dates(doc) == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Over the summer, rivals cut their prices.", [("the summer", "2014-SU")]),
+        ("Sales slowed this past winter.", [("this past winter", "2014-WI")]),
+        ("The bridge will reopen in the summer.", [("the summer", "2015-SU")]),
+        ("The war ended nearly four years ago.", [("nearly four years ago", "2011")]),
+        # a season of any year, a kind of thing, a phrase cut short: no date
+        ("In the summer it is hot here.", []),
+        ("Winter storms closed the pass.", []),
+    ],
+)
+def test_seasons_by_tense_and_approximate_ago(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("This may take a while, so be patient.", []),
+        ("That may be the reason.", []),
+        ("The vote was held this May.", [("this May", "2015-05")]),
+    ],
+)
+def test_may_the_verb_after_this_is_no_month(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "expected"),
+    [
+        # a month or two after a quarter ended, "the quarter" is the one being reported
+        ("Profit doubled in the quarter.", "2015-05-06", [("the quarter", "2015-Q1")]),
+        ("Analysts expect profit to double in the quarter.", "2015-06-20", [("the quarter", "2015-Q2")]),
+        ("Analysts expect profit to double in the quarter.", "2015-05-06", [("the quarter", "2015-Q1")]),
+        ("Sales in the current quarter will rise.", "2015-05-06", [("the current quarter", "2015-Q2")]),
+    ],
+)
+def test_the_quarter_is_the_reported_one(extract: Any, text: str, date: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, date)) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "before"/"until" with a date that names a noun's event: no tense, the weekday before
+        ("Its stake before Friday's purchases is small.", ("before Friday", "2015-04-17")),
+        ("The fund was closed until Monday's vote.", ("until Monday", "2015-04-20")),
+    ],
+)
+def test_modifier_does_not_hide_a_noun_date(extract: Any, sentence: str, expected: tuple[str, str]) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]

@@ -67,7 +67,8 @@ def run_batch_cli(model: str, docs: int, jobs: int, folder: Path, engine: str = 
                "subprocess.run(sys.argv[1:], check=True); "
                "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
     result = subprocess.run([sys.executable, "-c", wrapper, factx_bin, "batch", str(folder / "in"), "-o", str(out),
-                             "--jobs", str(jobs), "--workers", str(jobs), "--engine", engine, "-q", "--model", model],
+                             "--jobs", str(jobs), *(["--workers", str(jobs)] if engine == "dask" else []),
+                             "--engine", engine, "-q", "--model", model],
                             check=True, capture_output=True, text=True)
     seconds, peak = result.stdout.split()
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in (folder / "in").glob("*.txt"))

@@ -275,12 +275,34 @@ def people(found: Found) -> list[PersonFact]:
         if record is None:
             continue
         ref = TitleRef(title.title, title.organization, title.place)
-        if ref not in record.titles:
+        # one entry per title and organization: "secretary" and "Secretary", "vice-minister" and "vice
+        # minister" of one committee are one role
+        same = next((k for k, held in enumerate(record.titles) if _same_role(ref, held)), None)
+        if same is None:
             record.titles.append(ref)
+        elif record.titles[same].organization is None and ref.organization is not None:
+            record.titles[same] = ref  # the entry that names the organization stands for both
     _affiliated(doc, found.facts["organizations"], resolved, records)
     _title_only_mentions(doc, found.spans("rules"), titles, records)
     kept = [r for r in records.values() if " " in r.name.strip() or r.titles or not _lone_word_is_no_person(doc, r)]
     return [PersonFact(f"person-{k}", r.name, tuple(r.mentions), tuple(r.titles)) for k, r in enumerate(kept, 1)]
+
+
+def _words(text: str | None) -> str:
+    return " ".join((text or "").lower().replace("-", " ").split())
+
+
+def _same_role(a: TitleRef, b: TitleRef) -> bool:
+    if (_words(a.title), a.organization, a.place) == (_words(b.title), b.organization, b.place):
+        return True
+    # "Vice Minister of Industry and Information Technology" (no organization) and "vice minister" of the
+    # "Ministry of Industry and Information Technology": the portfolio names the organization
+    for bare, held in ((a, b), (b, a)):
+        head, of, portfolio = _words(bare.title).partition(" of ")
+        if bare.organization is None and of and held.organization and head == _words(held.title) \
+                and _words(held.organization).endswith(" of " + portfolio):
+            return True
+    return False
 
 
 def _affiliated(doc: Doc, orgs: Sequence[OrganizationFact], resolved: dict[int, str | None],

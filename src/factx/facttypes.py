@@ -175,6 +175,39 @@ def _triple_keys(doc: dict[str, Any]) -> Counter[Any]:
     return Counter(triples)
 
 
+def _statuses(doc: dict[str, Any]) -> dict[tuple[str, str, str], set[str]]:
+    """(person, title, organization) -> the statuses the document gives it: a gold file writes them in
+    ``people[].titles``, factx's output in its ``titles`` records."""
+    out: dict[tuple[str, str, str], set[str]] = {}
+    if isinstance(doc.get("titles"), list):  # factx output: title records name their person
+        for title in doc["titles"]:
+            org = title.get("organization") or title.get("place")
+            key = (name_key(title["person"]), _title_key(title["title"]), name_key(org) if org else "")
+            out.setdefault(key, set()).add(title.get("status") or "current")
+        return out
+    for person in doc.get("people", []):
+        for title in person.get("titles", []):
+            if title.get("title") is None:
+                continue
+            org = title.get("organization") or title.get("place")
+            key = (name_key(person["name"]), _title_key(title["title"]), name_key(org) if org else "")
+            out.setdefault(key, set()).add(title.get("status") or "current")
+    return out
+
+
+def _compare_status(gold: dict[str, Any], pred: dict[str, Any]) -> tuple[int, list[Any], list[Any]]:
+    """Status of the (person, title, organization) triples both give: right when the prediction gives
+    the gold status; a wrong one counts as missed and spurious (so precision = recall = accuracy)."""
+    gold_status, pred_status = _statuses(gold), _statuses(pred)
+    right, wrong = 0, []
+    for key in sorted(set(gold_status) & set(pred_status)):
+        if gold_status[key] & pred_status[key]:
+            right += 1
+        else:
+            wrong.append((*key, sorted(gold_status[key]), sorted(pred_status[key])))
+    return right, wrong, wrong
+
+
 def _number_keys(doc: dict[str, Any]) -> Counter[Any]:
     """(value, low, high, unit, qualifier); ordinals are not scored."""
     return Counter(
@@ -238,7 +271,8 @@ PEOPLE = FactType(
     id_prefix="person",
     id_column="person_id",
     merge_key=_name_of,
-    evaluations=(Evaluation("people", _by_keys(_people_keys)), Evaluation("triples", _by_keys(_triple_keys))),
+    evaluations=(Evaluation("people", _by_keys(_people_keys)), Evaluation("triples", _by_keys(_triple_keys)),
+                 Evaluation("status", _compare_status)),
 )
 
 ORGANIZATIONS = FactType(

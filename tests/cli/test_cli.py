@@ -106,7 +106,7 @@ def test_cli_eval_json_scores(factx_cmd: list[str]) -> None:
     result = run(factx_cmd, "eval", str(corpus), "--json")
     assert result.returncode == 0, result.stderr
     scores = json.loads(result.stdout)["scores"]
-    assert list(scores) == list(SCORES) == ["people", "triples", "organizations", "numbers", "dates"]
+    assert list(scores) == list(SCORES) == ["people", "triples", "status", "organizations", "numbers", "dates"]
     assert all(0 <= s["f1"] <= 1 for s in scores.values())
 
 

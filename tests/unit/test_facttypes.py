@@ -334,3 +334,21 @@ def test_a_toy_fact_type_through_the_registry_alone(tmp_path: Path, monkeypatch:
 def rebuild_with(rows: dict[str, list[dict[str, Any]]], fact: FactType) -> dict[str, dict[str, Any]]:
     with registered(fact):
         return rebuild(rows)
+
+
+def test_status_is_scored_on_the_triples_both_give() -> None:
+    from factx.facttypes import evaluations
+
+    [status] = [e for e in evaluations() if e.name == "status"]
+    gold = {"people": [{"name": "Ann Lee", "titles": [
+        {"title": "chief executive", "organization": "Harlow Mining", "status": "former"},
+        {"title": "chairman", "organization": "Brindle Bank", "status": "incoming"},
+        {"title": "director", "organization": "Corvel Trust", "status": "current"}]}]}
+    pred = {"people": [{"name": "Ann Lee", "titles": []}], "titles": [
+        {"person": "Ann Lee", "title": "Chief Executive", "organization": "Harlow Mining", "status": "former"},
+        {"person": "Ann Lee", "title": "chairman", "organization": "Brindle Bank", "status": "current"},
+        {"person": "Ann Lee", "title": "treasurer", "organization": "Brindle Bank", "status": "current"}]}
+    right, missed, spurious = status.compare(gold, pred)
+    # "director" is not predicted and "treasurer" not gold: triples, not status, count them
+    assert right == 1
+    assert missed == spurious == [("ann lee", "chairman", "brindle bank", ["incoming"], ["current"])]

@@ -203,3 +203,13 @@ def test_a_name_of_a_town_before_its_region_stays_a_person(extract: Any) -> None
 ])
 def test_a_region_after_a_town_and_a_comma_is_no_person(extract: Any, text: str, people: list[str]) -> None:
     assert [p["name"] for p in extract(text, "2024-03-05")["people"]] == people
+
+
+@pytest.mark.parametrize(("text", "people", "orgs"), [
+    ("The glazier taught Tiffany how to make the glass.", ["Tiffany"], []),  # NER: ORG
+    ("It is an Alice in Wonderland budget.", [], ["Alice"]),  # a given name that opens a longer name
+])
+def test_a_given_name_alone_the_model_calls_an_organization(
+        extract: Any, text: str, people: list[str], orgs: list[str]) -> None:
+    doc = extract(text, "2024-03-05")
+    assert ([p["name"] for p in doc["people"]], [o["name"] for o in doc["organizations"]]) == (people, orgs)

@@ -90,6 +90,12 @@ class OrganizationExtractor:
                     and self.shapes.is_name(doc[span.start - 1:span.end]):
                 rescued.append(Span(doc, span.start - 1, span.end, label="PERSON"))  # "Anjali" + "Deshmukh"
                 continue
+            if len(span) == 1 and span[0].is_title and span[0].lower_ in self.shapes.given \
+                    and span[0].lower_ not in self.heads and span[0].lower_ not in self.shapes.not_name \
+                    and span[0].dep_ != "compound" and not (span.end < len(doc) and (
+                        doc[span.end].is_title or doc[span.end].lower_ in ("in", "of", "and", "&"))):
+                rescued.append(Span(doc, span.start, span.end, label="PERSON"))
+                continue  # "Renata said": a given name alone the model calls an organization is a person
             if (
                 self._is_organization(span, index)
                 and not (len(span) == 1 and span[0].lower_ in surnames)

@@ -74,3 +74,13 @@ def test_ner_halves_of_a_committee_on_name_are_one_organization(extract: Any) ->
 ])
 def test_occupations_from_the_lexicon_take_their_organization(extract: Any, text: str, expected: set[Any]) -> None:
     assert _links(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tomasz Kowal, president of the management board of Pomorskie Kable S.A., said orders rose.",
+     {("president", "Tomasz Kowal", "Pomorskie Kable S.A.")}),
+    # a body with no organization after it: no organization
+    ("Tomasz Kowal, president of the management board, said orders rose.", {("president", "Tomasz Kowal", None)}),
+])
+def test_a_body_inside_the_organization_then_the_organization(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

@@ -181,6 +181,8 @@ class _Context:
     def attach_org(self, title: _Title) -> None:
         doc, j = self.doc, title.end
         title.org_end = title.end
+        if j + 3 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper:
+            j += 3  # "chief operating officer (COO) of Noordkaai Terminals": the title's acronym
         # TITLE of [the] ORG / TITLE at ORG
         if j < len(doc) and doc[j].lower_ in _OF:
             k = j + 1
@@ -194,9 +196,12 @@ class _Context:
                     d += 1
                 if d > k and d in self.orgs:
                     found = self._org_at(d)
-                # "chairman of the largest opposition party, the Social Liberal Party": the name in
-                # apposition to a lowercase description that ends in an organization noun
-                elif d > k and d + 1 < len(doc) and doc[d].text == "," and doc[d - 1].lemma_.lower() in _ORG_NOUNS:
+                # "president of the management board of Pomorskie Kable S.A.": a body inside the
+                # organization, then the organization; "chairman of the largest opposition party, the
+                # Social Liberal Party": the name in apposition to a description ending in an organization noun
+                elif d > k and d + 1 < len(doc) and (
+                        doc[d].lower_ in ("of", "at") and doc[d - 1].pos_ == "NOUN"
+                        or doc[d].text == "," and doc[d - 1].lemma_.lower() in _ORG_NOUNS):
                     a = d + 2 if doc[d + 1].lower_ == "the" else d + 1
                     if a in self.orgs:
                         found = self._org_at(a)

@@ -84,3 +84,10 @@ def test_occupations_from_the_lexicon_take_their_organization(extract: Any, text
 ])
 def test_a_body_inside_the_organization_then_the_organization(extract: Any, text: str, expected: set[Any]) -> None:
     assert _links(extract(text, DATE)) == expected
+
+
+def test_the_noun_stands_for_an_organization_named_paragraphs_before(extract: Any) -> None:
+    doc = extract("The Baltic Maritime University opened a wind lab.\n\nStudents will train on turbines. Funding "
+                  "came from the region.\n\n\"It is a start,\" said Ewa Lis, who became rector of the university "
+                  "in June.", DATE)
+    assert _links(doc) == {("rector", "Ewa Lis", "Baltic Maritime University")}

@@ -294,16 +294,14 @@ class _Context:
         return org.start, org.end, org._.factx_name or org.text, "org"
 
     def _org_by_noun_after(self, title: _Title, k: int) -> tuple[int, int, str, str] | None:
-        """"a spokeswoman for the agency": "the NOUN" alone after the title's preposition stands for an
-        organization named earlier in this sentence or the one before."""
+        """"a spokeswoman for the agency", "rector of the university": "the NOUN" alone after the title's
+        preposition stands for the last organization named before it whose name has that noun."""
         doc = self.doc
         if k < 1 or k >= len(doc) or doc[k - 1].lower_ != "the" or not doc[k].is_lower or doc[k].pos_ != "NOUN":
             return None
         if k + 1 < len(doc) and (doc[k + 1].pos_ in ("NOUN", "PROPN") or doc[k + 1].text in ("'s", "’s")):
             return None  # "the agency's office", "the agency director": a longer phrase
-        sent = doc[title.start].sent
-        first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
-        before = [o for o in self.orgs.values() if first <= o.start and o.end <= title.start]
+        before = [o for o in self.orgs.values() if o.end <= title.start]
         return self._org_named_by(doc[k], before) if before else None
 
     def _honorifics_before(self, s: int) -> int:

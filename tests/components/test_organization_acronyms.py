@@ -23,3 +23,13 @@ def test_a_dotted_acronym_the_model_calls_an_organization_is_one(extract: Any) -
 ])
 def test_a_legal_form_after_a_comma_is_no_second_organization(extract: Any, text: str) -> None:
     assert _orgs(extract(text, DATE)) == ["Minera Sierra Alta"]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    ("Zeynep Kara, president of the branch of the Chamber of Civil Engineers, said so.",
+     ["Chamber of Civil Engineers"]),  # a plural title word after "of" is part of the name
+    ("The contract went to Egeyapı İnşaat A.Ş., whose chairman, Oğuz Aksoy, said the flats were safe.",
+     ["Egeyapı İnşaat A.Ş."]),  # a legal form ends an organization, whatever NER called it
+])
+def test_organization_names_ending_in_a_plural_title_or_a_legal_form(extract: Any, text: str, orgs: list[str]) -> None:
+    assert _orgs(extract(text, DATE)) == orgs

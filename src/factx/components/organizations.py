@@ -424,6 +424,11 @@ def _lowercase_acronyms(doc: Doc) -> set[str]:
 def _trailing_title(index: RuleIndex, start: int, end: int, heads: set[str], doc: Doc) -> bool:
     """"Kasumi Robotics Chief": the span ends in a title word that lies wholly inside it."""
     match = index.ending("TITLE", end)
+    # "Chamber of Civil Engineers", "Institute of Chartered Accountants": a plural title after "of" is
+    # who the organization gathers, part of its name
+    if match is not None and doc[end - 1].lower_.endswith("s") and any(
+            doc[k].lower_ == "of" for k in range(start + 1, match[0])):
+        return False
     return match is not None and match[0] > start and doc[end - 1].lower_ not in heads
 
 

@@ -213,3 +213,10 @@ def test_a_given_name_alone_the_model_calls_an_organization(extract: Any, text: 
     doc = extract(text, "2024-03-05")
     assert [p["name"] for p in doc["people"]] == people
     assert "Tiffany" not in [o["name"] for o in doc["organizations"]]
+
+
+def test_a_name_the_model_calls_a_work_of_art_is_a_person(extract: Any) -> None:
+    # NER: "Ibrahim Garba Danladi" a WORK_OF_ART
+    doc = extract("Seated nearby were Ibrahim Garba Danladi, Deputy Governor (Operations) of the Bank of Ghana.",
+                  "2024-03-05")
+    assert [p["name"] for p in doc["people"]] == ["Ibrahim Garba Danladi"]

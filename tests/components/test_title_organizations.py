@@ -91,3 +91,14 @@ def test_the_noun_stands_for_an_organization_named_paragraphs_before(extract: An
                   "came from the region.\n\n\"It is a start,\" said Ewa Lis, who became rector of the university "
                   "in June.", DATE)
     assert _links(doc) == {("rector", "Ewa Lis", "Baltic Maritime University")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Also present was Musa Garba, Deputy Governor (Economic Policy) of the Central Bank of Nigeria.",
+     {("Deputy Governor", "Musa Garba", "Central Bank of Nigeria")}),
+    ("Wim Smet, chief operating officer (COO) of Harlow Mining Corp., said output rose.",
+     {("chief operating officer", "Wim Smet", "Harlow Mining Corp.")}),
+])
+def test_a_portfolio_or_acronym_in_parentheses_before_the_organization(
+        extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

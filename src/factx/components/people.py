@@ -261,7 +261,7 @@ class PersonExtractor:
             if end - k >= 2 and doc[k].idx >= body and not any(j in taken for j in range(k, end)) \
                     and not (doc[k].is_sent_start and doc[k].lower_ in ("he", "an")) \
                     and not (k > 0 and doc[k - 1].lower_ in ("san", "santa", "são", "sao", "st", "st.", "saint")) \
-                    and all(doc[j].ent_type_ in ("", "PERSON", "GPE", "NORP", "LOC", "ORG") for j in range(k, end)) \
+                    and all(doc[j].ent_type_ in _NAME_RUN_LABELS for j in range(k, end)) \
                     and self.shapes.is_name(doc[k:end]) \
                     and not (all(doc[j].ent_type_ in ("GPE", "LOC") for j in range(k, end))
                              and doc[k].lower_ not in self.shapes.given):  # "Hong Kong" is no "Hong" family
@@ -309,6 +309,8 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
     return span
 
 
+# the labels a name NER misreads may carry ("Lars-Erik Johansson" as a PRODUCT)
+_NAME_RUN_LABELS = {"", "PERSON", "GPE", "NORP", "LOC", "ORG", "WORK_OF_ART", "PRODUCT"}
 _SPEECH_VERBS = {"say", "tell", "add", "assert", "ask", "write", "admit", "argue", "claim", "insist", "note",
                  "explain", "recall", "testify", "warn", "reply", "acknowledge", "deny", "contend", "suggest"}
 _DETERMINERS = {"the", "a", "an", "our", "their", "his", "her", "its", "this", "that"}

@@ -181,8 +181,13 @@ class _Context:
     def attach_org(self, title: _Title) -> None:
         doc, j = self.doc, title.end
         title.org_end = title.end
-        if j + 3 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and doc[j + 1].is_upper:
-            j += 3  # "chief operating officer (COO) of Noordkaai Terminals": the title's acronym
+        if j + 2 < len(doc) and doc[j].text == "(":
+            # "chief operating officer (COO) of X", "Deputy Governor (Economic Policy) of X": the title's
+            # acronym or portfolio in parentheses comes before its organization
+            close = next((k for k in range(j + 2, min(j + 6, len(doc))) if doc[k].text == ")"), None)
+            if close is not None and all(t.is_upper or t.is_title or t.lower_ in ("and", "&")
+                                         for t in doc[j + 1:close]):
+                j = close + 1
         # TITLE of [the] ORG / TITLE at ORG
         if j < len(doc) and doc[j].lower_ in _OF:
             k = j + 1

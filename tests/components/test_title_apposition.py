@@ -89,3 +89,9 @@ def test_a_coordinated_portfolio_belongs_to_the_title(extract: Any, text: str, e
 def test_an_organization_or_a_status_adverb_in_apposition_before_the_title(
         extract: Any, text: str, expected: set[Any]) -> None:
     assert _links(extract(text, DATE)) == expected
+
+
+def test_the_company_on_a_tie_is_the_first_named(extract: Any) -> None:
+    doc = extract("PT Karya Baja Tbk said on Tuesday it would build a smelter with Ningxia Ores Co., Ltd. "
+                  "Budi Santoso, the company's president director, said work would start in June.", DATE)
+    assert _links(doc) == {("president director", "Budi Santoso", "PT Karya Baja Tbk", "current")}

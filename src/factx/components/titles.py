@@ -287,13 +287,14 @@ class _Context:
             org = max(named, key=lambda o: o.start)
         elif word in _COMPANY_NOUNS:
             # the company the text names most ("Sulawesi Nikel" counts for "PT Sulawesi Nikel Makmur
-            # Tbk") among those with a company word in the name; the later one on a tie
+            # Tbk") among those with a company word in the name; the first named on a tie (the one the
+            # release is about)
             companies = [o for o in before if {t.lower_ for t in o} & _COMPANY_WORDS]
             if not companies:
                 return None
             words = {o.start: {t.lower_ for t in o if t.is_alpha} for o in before}
             org = max(companies, key=lambda o: (sum(1 for m in before if words[m.start] and
-                                                    words[m.start] <= words[o.start]), o.start))
+                                                    words[m.start] <= words[o.start]), -o.start))
         else:
             return None
         return org.start, org.end, org._.factx_name or org.text, "org"

@@ -95,3 +95,16 @@ def test_the_company_on_a_tie_is_the_first_named(extract: Any) -> None:
     doc = extract("PT Karya Baja Tbk said on Tuesday it would build a smelter with Ningxia Ores Co., Ltd. "
                   "Budi Santoso, the company's president director, said work would start in June.", DATE)
     assert _links(doc) == {("president director", "Budi Santoso", "PT Karya Baja Tbk", "current")}
+
+
+def test_a_company_officer_with_no_organization_is_the_releases_company(extract: Any) -> None:
+    doc = extract("Harlow Mining Corp. said on Monday that output rose 4%. Chief financial officer Maria Stone "
+                  "said costs fell. Minister Tom Reyes welcomed the news.", DATE)
+    assert _links(doc) == {("Chief financial officer", "Maria Stone", "Harlow Mining Corp.", "current"),
+                           ("Minister", "Tom Reyes", None, "current")}  # not a company's title
+
+
+def test_no_company_subject_no_organization(extract: Any) -> None:
+    doc = extract("A report on Monday said output rose 4% at the mines of Harlow Mining Corp. in Peru. Chief "
+                  "financial officer Maria Stone said costs fell.", DATE)
+    assert _links(doc) == {("Chief financial officer", "Maria Stone", None, "current")}

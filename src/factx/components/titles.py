@@ -123,6 +123,13 @@ class TitleLinker:
                 title.org = _org_by_parse(doc, title, ctx.orgs)  # "will join Acme Corp as chief executive"
             if person is not None and (title.start, person.start) not in linked:
                 links.append((title, person, "title-by-parse"))
+        issuer = _issuer(doc, ctx.orgs)
+        if issuer is not None:
+            for title, _person, _rule in links:
+                if title.org is None and title.canonical.lower() in _COMPANY_TITLES and title.start > issuer.end:
+                    # "Chief executive Pieter Linden said": a company officer with no organization written
+                    # is the officer of the company the release is about
+                    title.org = (issuer.start, issuer.end, issuer._.factx_name or issuer.text, "org")
         seen, unique = set(), []
         for title, person, rule in links:
             key = (title.start, person.start)
@@ -508,6 +515,11 @@ _ORG_NOUNS = _COMPANY_NOUNS | {"party", "agency", "union", "organization", "orga
                                "ministry", "department", "committee", "council", "institute", "university",
                                "newspaper", "network", "club", "team", "movement", "front", "alliance", "federation",
                                "foundation", "charity", "fund", "body", "office", "court", "board"}
+# the titles only a company has ("chief executive", "chief financial officer"), by canonical name
+_COMPANY_TITLES = {"chief executive officer", "chief executive", "chief financial officer", "chief operating officer",
+                   "chief technology officer", "managing director", "president director", "finance director",
+                   "chief risk officer", "chief commercial officer", "chief marketing officer",
+                   "chief information officer", "general counsel", "company secretary"}
 _NP_OPENERS = {"the", "its", "whose", "their", "his", "her", "'s", "’s"}
 _COMPANY_WORDS = {"co.", "co", "company", "corp.", "corp", "corporation", "inc.", "inc", "ltd.", "ltd", "limited",
                   "plc", "llc", "gmbh", "ag", "s.a.", "sa", "nv", "bv", "tbk", "pt", "pjsc", "bhd", "berhad",
@@ -597,6 +609,24 @@ def _person_by_parse(doc: Doc, title: _Title, person_tokens: dict[int, Span]) ->
     for child in verb.children:
         if child.dep_ == "dobj" and child.i in person_tokens:
             return person_tokens[child.i]  # "appointed Jane Roe as chief executive"
+    return None
+
+
+def _issuer(doc: Doc, orgs: dict[int, Span]) -> Span | None:
+    """The company a release is about: the subject of its first sentence that names an organization,
+    when that organization has a company word in its name ("PT Sulawesi Nikel Makmur Tbk said on ...")."""
+    body = doc._.factx_body_start
+    for sent in doc.sents:
+        if sent.end_char <= body:
+            continue
+        inside = [o for o in orgs.values() if sent.start <= o.start and o.end <= sent.end]
+        if not inside:
+            continue
+        for org in inside:
+            if any(t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT" for t in org) \
+                    and {t.lower_ for t in org} & _COMPANY_WORDS:
+                return org
+        return None
     return None
 
 

@@ -1,2 +1,0 @@
-#!/bin/sh
-exec /work/main/.venv/bin/factx "$@"

@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .patterns import PatternSet
 from .records import DateFact, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
+from .titlerules import title_rule
 
 _SPACES = re.compile(r"\s+")
 _ORG_STOP = {"of", "and", "the", "for", "&", "on", "in", "at"}
@@ -413,7 +414,7 @@ def titles(found: Found) -> list[TitleFact]:
             canonical=info["canonical"],
             status=info["status"],
             organization_id=org.id if org else None,
-            rule=info["rule"],
+            rule=title_rule(info["rule"]).value,  # ValueError for an id titlerules.py does not declare
             sentence_start=info["sentence_start"],
             sentence_end=info["sentence_end"],
             effective_date=info.get("effective_date"),

@@ -30,6 +30,7 @@ from . import collect
 from .collect import Found, name_key
 from .patterns import LABELS, Label
 from .records import DateFact, Document, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
+from .titlerules import TitleRule
 
 RULES_KEY = "factx_rules"  # the span ruler's matches: read by several components, not a fact type
 
@@ -321,7 +322,8 @@ TITLES = FactType(
             "canonical": {"type": "string"},
             "status": {"enum": ["current", "former", "acting", "incoming"]},
             "organization_id": _NULLABLE_STR,
-            "rule": {"type": "string"},
+            "rule": {"enum": [rule.value for rule in TitleRule],
+                     "description": "the construction that linked the title (declared in titlerules.py)"},
             "sentence_start": {"type": "integer", "minimum": 0},
             "sentence_end": {"type": "integer", "minimum": 0},
             "effective_date": _NULLABLE_STR,

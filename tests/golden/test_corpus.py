@@ -9,6 +9,7 @@ import pytest
 from factx.evaluate import evaluate, gold_path, load_gold
 from factx.facttypes import offset_items
 from factx.schema import DOCUMENT_SCHEMA
+from factx.titlerules import TitleRule
 
 # Floors under the scores measured when the corpus was written; a drop below one is a regression.
 FLOORS = {"people": 0.95, "organizations": 0.90, "triples": 0.88, "status": 0.93, "numbers": 0.97, "dates": 0.97}
@@ -37,6 +38,14 @@ def test_corpus_documents_match_the_schema(corpus_results: list[tuple[Path, str,
     validator = jsonschema.Draft202012Validator(DOCUMENT_SCHEMA)
     for _path, _content, doc in corpus_results:
         validator.validate(doc)
+
+
+def test_corpus_title_rules_are_declared(corpus_results: list[tuple[Path, str, dict[str, Any]]]) -> None:
+    used = {title["rule"] for _path, _content, doc in corpus_results for title in doc["titles"]}
+    declared = {rule.value for rule in TitleRule}
+    assert used and used <= declared, used - declared
+    enum = DOCUMENT_SCHEMA["properties"]["titles"]["items"]["properties"]["rule"]["enum"]
+    assert enum == [rule.value for rule in TitleRule]
 
 
 def test_corpus_document_dates_come_from_headers(corpus_results: list[tuple[Path, str, dict[str, Any]]]) -> None:

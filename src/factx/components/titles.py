@@ -1,13 +1,10 @@
 """factx_titles: who holds which title at which organization.
 
 Title words come from the lexicon in ``patterns/titles.jsonl`` (with modifiers and status words
-from ``patterns/title_modifiers.jsonl``); linking reads the token sequence around people:
-
-    NAME, [the|a] TITLE [of|at ORG]          name-comma-title
-    NAME, who is TITLE [at ORG]              name-who-is-title
-    NAME, the ORG's TITLE                    name-org-possessive-title
-    [ORG['s]] TITLE [of ORG] NAME [of ORG]   title-before-name
-    A, B and C, TITLE of ORG                 shared-title-list (the title applies to all)
+from ``patterns/title_modifiers.jsonl``); linking reads the token sequence around people and the
+parse. Each link names its construction by a ``TitleRule`` (``titlerules.py``, where every
+construction's id is declared once with what it reads); a tie to an organization with no title
+written is an ``AffiliationRule``.
 """
 
 from __future__ import annotations
@@ -21,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS, group
 from ..patterns import attached, plural
+from ..titlerules import AffiliationRule, TitleRule
 from .rules import RuleIndex, rule_index
 
 _OF = {"of", "at", "for", "with", "in", "from"}
@@ -68,7 +66,7 @@ class TitleLinker:
         index = rule_index(doc)
         return self.set_annotations(doc, self.match(doc, index))
 
-    def match(self, doc: Doc, index: RuleIndex) -> list[tuple[_Title, Span, str]]:
+    def match(self, doc: Doc, index: RuleIndex) -> list[tuple[_Title, Span, TitleRule]]:
         people = list(doc.spans.get(SPAN_KEYS["people"], []))
         orgs = {s.start: s for s in doc.spans.get(SPAN_KEYS["organizations"], [])}
         org_ends = {s.end: s for s in orgs.values()}
@@ -84,16 +82,16 @@ class TitleLinker:
             ctx.attach_org(title)
         # "A, chairman of X, B": a title in apposition after a name is that name's, not the next one's
         ctx.appositive = {t.start for p in people for t, _r in ctx.titles_after(p)}
-        links: list[tuple[_Title, Span, str]] = []
+        links: list[tuple[_Title, Span, TitleRule]] = []
         for k, person in enumerate(people):
             for title, rule in ctx.titles_after(person):
                 links.append((title, person, rule))
                 # "A, B and C, academicians of X": earlier people in the list share the title.
-                if rule == "name-comma-title":
+                if rule == TitleRule.NAME_COMMA_TITLE:
                     j = k
                     while j > 0 and _gap(doc, people[j - 1], people[j]) in _LIST_GAPS \
                             and ctx.title_before(people[j - 1]) is None:
-                        links.append((title, people[j - 1], "shared-title-list"))
+                        links.append((title, people[j - 1], TitleRule.SHARED_TITLE_LIST))
                         j -= 1
             before = ctx.title_before(person)
             if before is not None:
@@ -104,14 +102,14 @@ class TitleLinker:
                 # "Foreign Minister and Deputy Prime Minister NAME": both titles are the person's.
                 first = ctx.by_end.get(title.start - 1)
                 if first is not None and doc[title.start - 1].lower_ == "and":
-                    links.append((first, person, "coordinated-titles-before-name"))
+                    links.append((first, person, TitleRule.COORDINATED_TITLES_BEFORE_NAME))
                 # "Economists A and B": later people in the list share the title.
                 nxt = person
                 while True:
                     follower = _next_in_list(doc, nxt, person_starts)
                     if follower is None or ctx.title_before(follower) is not None or ctx.titles_after(follower):
                         break
-                    links.append((title, follower, "shared-title-list"))
+                    links.append((title, follower, TitleRule.SHARED_TITLE_LIST))
                     nxt = follower
                 if title.org is None:
                     title.org = ctx.org_after(nxt)  # "Economists A and B of Brightwater Capital"
@@ -122,7 +120,7 @@ class TitleLinker:
             if person is not None and title.org is None:
                 title.org = _org_by_parse(doc, title, ctx.orgs)  # "will join Acme Corp as chief executive"
             if person is not None and (title.start, person.start) not in linked:
-                links.append((title, person, "title-by-parse"))
+                links.append((title, person, TitleRule.TITLE_BY_PARSE))
         issuer = _issuer(doc, ctx.orgs)
         if issuer is not None:
             for title, _person, _rule in links:
@@ -138,7 +136,7 @@ class TitleLinker:
                 unique.append((title, person, rule))
         return unique
 
-    def set_annotations(self, doc: Doc, links: list[tuple[_Title, Span, str]]) -> Doc:
+    def set_annotations(self, doc: Doc, links: list[tuple[_Title, Span, TitleRule]]) -> Doc:
         spans, payloads = [], []
         for title, person, rule in links:
             span = Span(doc, title.start, title.end, label="TITLE")
@@ -158,7 +156,7 @@ class TitleLinker:
                 "organization_end": doc[title.org[1] - 1:title.org[1]].end_char if title.org else None,
                 "organization_kind": title.org[3] if title.org else None,
                 "place_title": _title_text(doc, title).lower() in self.place_titles,
-                "rule": rule,
+                "rule": rule.value,
                 "sentence_start": span.sent.start_char,
                 "sentence_end": span.sent.end_char,
             }
@@ -377,20 +375,20 @@ class _Context:
                 return org.start, org.end, org._.factx_name or org.text, "org"
         return None
 
-    def titles_after(self, person: Span) -> list[tuple[_Title, str]]:
+    def titles_after(self, person: Span) -> list[tuple[_Title, TitleRule]]:
         """Titles in apposition after a person, several roles joined by "and" included."""
         doc, j = self.doc, person.end
         if j >= len(doc) or doc[j].text != ",":
             return []
         j += 1
         j = self._skip_aside(j)
-        rule = "name-comma-title"
+        rule = TitleRule.NAME_COMMA_TITLE
         for words in _WHO:
             if [t.lower_ for t in doc[j:j + len(words)]] == list(words):
                 j += len(words)
-                rule = "name-who-is-title"
+                rule = TitleRule.NAME_WHO_IS_TITLE
                 break
-        found: list[tuple[_Title, str]] = []
+        found: list[tuple[_Title, TitleRule]] = []
         while j < len(doc):
             while j < len(doc) and doc[j].lower_ in _DETS:
                 j += 1
@@ -407,7 +405,7 @@ class _Context:
                     title = self._title_starting(org_end)
                     if title is not None and title.org is not None and title.org[0] == j \
                             and max(title.org_end, title.end) not in self.person_starts:
-                        found.append((title, "name-comma-org-title"))
+                        found.append((title, TitleRule.NAME_COMMA_ORG_TITLE))
                         j = max(title.org_end, title.end)
                     break
                 if org_end > j and org_end + 1 < len(doc) and doc[org_end].lower_ in ("'s", "’s", "'"):
@@ -416,7 +414,7 @@ class _Context:
                         if title.org is None:
                             name = org._.factx_name if org is not None else doc[j:org_end].text
                             title.org = (j, org_end, name or doc[j:org_end].text, "org" if org is not None else "run")
-                        found.append((title, "name-org-possessive-title"))
+                        found.append((title, TitleRule.NAME_ORG_POSSESSIVE_TITLE))
                 break
             if max(title.org_end, title.end) in self.person_starts:
                 break  # "A, Deputy Director of X B": the title before B is B's
@@ -480,30 +478,30 @@ class _Context:
         match = self.index.at("TITLE_STATUS", j) if self.index is not None else None
         return match[1] if match is not None and match[0] == j + 1 else None
 
-    def title_before(self, person: Span) -> tuple[_Title, str] | None:
+    def title_before(self, person: Span) -> tuple[_Title, TitleRule] | None:
         s = self._honorifics_before(person.start)  # "Chairman Dr. Ann Lee": the honorific is no title
         title = self.by_end.get(s)
         if title is not None:
             if title.org is None and title.start >= 2 and self.doc[title.start - 1].lower_ == "whose":
                 title.org = self._org_ending(title.start - 1)  # "The Users' Association, whose spokesman X"
-            return title, "title-before-name"
+            return title, TitleRule.TITLE_BEFORE_NAME
         if s > 1 and self.doc[s - 1].text == ",":
             title = self.by_end.get(s - 1)
             if title is not None and title.org is not None and title.org[1] <= title.start:
-                return title, "org-title-comma-name"  # "Hsinmao's chairman, Lin Wei-ting,"
+                return title, TitleRule.ORG_TITLE_COMMA_NAME  # "Hsinmao's chairman, Lin Wei-ting,"
             title = self._title_ending_before_comma(s - 1)
             if title is not None:
-                return title, "title-comma-name"  # "The Minister of State for Finance, Ann Lee, said"
+                return title, TitleRule.TITLE_COMMA_NAME  # "The Minister of State for Finance, Ann Lee, said"
         org = self.org_ends.get(s)
         if org is not None:
             for title in self.by_end.values():
                 if title.org and title.org[1] == s and title.end <= org.start:
-                    return title, "title-of-org-before-name"
+                    return title, TitleRule.TITLE_OF_ORG_BEFORE_NAME
         place = self.place_ends.get(s)
         if place is not None:
             for title in self.by_end.values():
                 if title.org and title.org[1] == s:
-                    return title, "title-of-org-before-name"
+                    return title, TitleRule.TITLE_OF_ORG_BEFORE_NAME
         return None
 
 
@@ -735,7 +733,7 @@ def _affiliations(doc: Doc, titled: set[int]) -> list[dict[str, Any]]:
         if org is not None and person.start not in titled:
             out.append({"person": person._.factx_name or person.text, "person_start": person.start_char,
                         "organization": org._.factx_name or org.text, "organization_start": org.start_char,
-                        "organization_end": org.end_char, "rule": "name-of-organization"})
+                        "organization_end": org.end_char, "rule": AffiliationRule.NAME_OF_ORGANIZATION.value})
     return out[::-1]
 
 

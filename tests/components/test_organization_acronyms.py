@@ -33,3 +33,12 @@ def test_a_legal_form_after_a_comma_is_no_second_organization(extract: Any, text
 ])
 def test_organization_names_ending_in_a_plural_title_or_a_legal_form(extract: Any, text: str, orgs: list[str]) -> None:
     assert _orgs(extract(text, DATE)) == orgs
+
+
+def test_an_organization_name_does_not_run_across_a_line_break(extract: Any) -> None:
+    # NER: one ORG "Kestrel Power GmbH\nKestrel Power GmbH"
+    text = ("The plant opens in 2026.\n\nAbout Kestrel Power GmbH\nKestrel Power GmbH develops sodium-ion cells "
+            "for storage.")
+    doc = extract(text, DATE)
+    assert _orgs(doc) == ["Kestrel Power GmbH"]
+    assert all("\n" not in m["text"] for o in doc["organizations"] for m in o["mentions"])

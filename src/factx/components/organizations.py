@@ -232,6 +232,8 @@ class OrganizationExtractor:
 
     def _repair(self, doc: Doc, ent: Span, index: RuleIndex, rescued: list[Span]) -> Span:
         start, end = ent.start, ent.end
+        # "About Voltaris Energy GmbH\nVoltaris Energy GmbH develops": a name does not run across a line break
+        end = next((k for k in range(start + 1, end) if "\n" in doc[k].text or "\n" in doc[k - 1].whitespace_), end)
         while start < end and (doc[start].text in _LEADING or doc[start].is_punct and doc[start].text != "("):
             start += 1  # "the", and an opening quote NER took in
         if start >= end:

@@ -15,6 +15,10 @@ from factx.patterns import attached
     ("James G. spoke.", 2, False),  # an initial does not end a full name
     ("J. Blight spoke.", 2, False),  # nor start one
     ("Harlow G. Mining spoke.", 3, False),  # no given name first
+    ("Mildred Okafor spoke.", 2, True),  # a given name of the 1990 US census lists
+    ("Dwight Harlan spoke.", 2, True),
+    ("Morgan Stanley spoke.", 2, False),  # "Morgan" is as often a surname: not in the given names
+    ("Austin Harlan spoke.", 2, False),  # nor a city's name
 ])
 def test_a_middle_initial_is_a_word_of_a_name(nlp: Any, text: str, width: int, expected: bool) -> None:
     doc = nlp(text)

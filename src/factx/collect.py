@@ -31,6 +31,15 @@ def name_key(name: str) -> str:
     return key.rstrip(".,;:")
 
 
+def title_key(title: str | None) -> str:
+    """Comparison key for titles: case, hyphens, spacing and a leading article ignored
+    ("Vice-Minister" ~ "vice minister")."""
+    words = re.sub(r"[\s\-]+", " ", (title or "").lower()).strip().split()
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
+
+
 def initials(name: str) -> str:
     """"International Telecommunication Union" -> "ITU"."""
     words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _ORG_STOP]
@@ -289,19 +298,15 @@ def people(found: Found) -> list[PersonFact]:
     return [PersonFact(f"person-{k}", r.name, tuple(r.mentions), tuple(r.titles)) for k, r in enumerate(kept, 1)]
 
 
-def _words(text: str | None) -> str:
-    return " ".join((text or "").lower().replace("-", " ").split())
-
-
 def _same_role(a: TitleRef, b: TitleRef) -> bool:
-    if (_words(a.title), a.organization, a.place) == (_words(b.title), b.organization, b.place):
+    if (title_key(a.title), a.organization, a.place) == (title_key(b.title), b.organization, b.place):
         return True
     # "Vice Minister of Industry and Information Technology" (no organization) and "vice minister" of the
     # "Ministry of Industry and Information Technology": the portfolio names the organization
     for bare, held in ((a, b), (b, a)):
-        head, of, portfolio = _words(bare.title).partition(" of ")
-        if bare.organization is None and of and held.organization and head == _words(held.title) \
-                and _words(held.organization).endswith(" of " + portfolio):
+        head, of, portfolio = title_key(bare.title).partition(" of ")
+        if bare.organization is None and of and held.organization and head == title_key(held.title) \
+                and title_key(held.organization).endswith(" of " + portfolio):
             return True
     return False
 

@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from . import facttypes
-from .collect import name_key
+from .collect import name_key, title_key
 from .dbrows import (
     Document,
     Exported,
@@ -631,7 +631,7 @@ def timeline(conn: sqlite3.Connection, person: str) -> list[PersonTimeline]:
         entries: dict[tuple[Any, ...], dict[str, Any]] = {}
         for row in rows:
             # the title as written, case folded ("deputy general manager" is not its canonical "general manager")
-            key = (_title_words(row["title"] or row["canonical"]), row["organization_id"], row["place"])
+            key = (title_key(row["title"] or row["canonical"]), row["organization_id"], row["place"])
             entry = entries.setdefault(key, {
                 "title": row["title"] or row["canonical"], "organization_id": row["organization_id"],
                 "organization": row["organization"], "place": row["place"], "first_date": row["document_date"],
@@ -647,11 +647,6 @@ def timeline(conn: sqlite3.Connection, person: str) -> list[PersonTimeline]:
                 entry["sources"].append(row["source"])
         people.append(PersonTimeline(pid, name, tuple(_frozen(TimelineEntry, e) for e in entries.values())))
     return people
-
-
-def _title_words(title: str) -> str:
-    """A title's words for grouping: case and hyphens folded ("Secretary-General" ~ "secretary general")."""
-    return " ".join(title.lower().replace("-", " ").split())
 
 
 def _frozen(cls: Any, values: dict[str, Any]) -> Any:
@@ -672,7 +667,7 @@ def organization(conn: sqlite3.Connection, org: str) -> list[OrganizationRoles]:
                 "JOIN documents d ON d.id = t.document_id JOIN people p ON p.id = t.person_id "
                 "WHERE t.organization_id = ? ORDER BY d.document_date IS NULL, d.document_date, d.id, t.start",
                 (oid,)):
-            role = roles.setdefault((row["person_id"], _title_words(row["title"] or row["canonical"])), {
+            role = roles.setdefault((row["person_id"], title_key(row["title"] or row["canonical"])), {
                 "person_id": row["person_id"], "person": row["name"], "title": row["title"] or row["canonical"],
                 "first_date": row["document_date"], "last_date": row["document_date"], "changes": [], "sources": []})
             role["first_date"] = role["first_date"] or row["document_date"]

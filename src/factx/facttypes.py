@@ -15,7 +15,6 @@ run time) and, if the component reads rules, a pattern file.
 from __future__ import annotations
 
 import dataclasses
-import re
 import types
 import typing
 from collections import Counter
@@ -27,7 +26,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from . import collect
-from .collect import Found, name_key
+from .collect import Found, name_key, title_key
 from .patterns import LABELS, Label
 from .records import DateFact, Document, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
 from .titlerules import TitleRule
@@ -149,13 +148,6 @@ def _by_keys(keys: Callable[[dict[str, Any]], Counter[Any]]) -> Compare:
     return compare
 
 
-def _title_key(title: str) -> str:
-    words = re.sub(r"[\s\-]+", " ", title.lower()).strip().split()
-    while words and words[0] in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words)
-
-
 def _value_key(value: Any) -> str | None:
     return None if value is None else f"{float(value):.6g}"
 
@@ -172,7 +164,7 @@ def _triple_keys(doc: dict[str, Any]) -> Counter[Any]:
         for title in person.get("titles", []):
             # the corpus gold writes the place of a place-bound title where factx writes `place`
             org = title.get("organization") or title.get("place")
-            triples.add((name_key(person["name"]), _title_key(title["title"]), name_key(org) if org else ""))
+            triples.add((name_key(person["name"]), title_key(title["title"]), name_key(org) if org else ""))
     return Counter(triples)
 
 
@@ -183,7 +175,7 @@ def _statuses(doc: dict[str, Any]) -> dict[tuple[str, str, str], set[str]]:
     if isinstance(doc.get("titles"), list):  # factx output: title records name their person
         for title in doc["titles"]:
             org = title.get("organization") or title.get("place")
-            key = (name_key(title["person"]), _title_key(title["title"]), name_key(org) if org else "")
+            key = (name_key(title["person"]), title_key(title["title"]), name_key(org) if org else "")
             out.setdefault(key, set()).add(title.get("status") or "current")
         return out
     for person in doc.get("people", []):
@@ -191,7 +183,7 @@ def _statuses(doc: dict[str, Any]) -> dict[tuple[str, str, str], set[str]]:
             if title.get("title") is None:
                 continue
             org = title.get("organization") or title.get("place")
-            key = (name_key(person["name"]), _title_key(title["title"]), name_key(org) if org else "")
+            key = (name_key(person["name"]), title_key(title["title"]), name_key(org) if org else "")
             out.setdefault(key, set()).add(title.get("status") or "current")
     return out
 

@@ -11,16 +11,20 @@ from __future__ import annotations
 from enum import StrEnum
 
 
-class TitleRule(StrEnum):
-    """The constructions that link a title to a person; the value is the id written in ``rule``."""
+class _DescribedRule(StrEnum):
+    """A rule id (the member's value) with a one-line description of its construction."""
 
     description: str
 
-    def __new__(cls, value: str, description: str) -> TitleRule:
+    def __new__(cls, value: str, description: str) -> _DescribedRule:
         member = str.__new__(cls, value)
         member._value_ = value
         member.description = description
         return member
+
+
+class TitleRule(_DescribedRule):
+    """The constructions that link a title to a person; the value is the id written in ``rule``."""
 
     NAME_COMMA_TITLE = ("name-comma-title",
                         "NAME, [the|a] TITLE [of|at ORG]: a title in apposition after the name")
@@ -47,17 +51,9 @@ class TitleRule(StrEnum):
                       "the person (\"will join X as chief executive\", \"was appointed chairman\")")
 
 
-class AffiliationRule(StrEnum):
+class AffiliationRule(_DescribedRule):
     """The constructions that tie a person to an organization with no title written (a
     ``people[].titles`` entry with ``title: null``; no title record carries these)."""
-
-    description: str
-
-    def __new__(cls, value: str, description: str) -> AffiliationRule:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member.description = description
-        return member
 
     NAME_OF_ORGANIZATION = ("name-of-organization",
                             "NAME of ORG, NAME, of ORG, ORG's NAME, NAME at a university or institute")

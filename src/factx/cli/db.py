@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -181,9 +181,13 @@ def timeline_cli(
 ) -> None:
     """JSON on stdout: each (title, organization or place) the person held, with the first and last
     document date it was stated, the status changes and the sources. Exit 1 when no one has that name."""
-    people = _query(database, lambda opened: opened.who(person))
-    _print_json({"query": person, "people": to_data(people)})
-    raise typer.Exit(0 if people else 1)
+    _answer(person, "people", _query(database, lambda opened: opened.who(person)))
+
+
+def _answer(query: str, key: str, found: Sequence[Any]) -> None:
+    """The query's answer as JSON on stdout; exit 1 when nothing matched."""
+    _print_json({"query": query, key: to_data(found)})
+    raise typer.Exit(0 if found else 1)
 
 
 def who_cli(
@@ -203,8 +207,7 @@ def who_cli(
                              entry.last_date or "", " -> ".join(str(c) for c in entry.changes),
                              str(len(entry.sources)))
             err_console.print(view)
-    _print_json({"query": person, "people": to_data(people)})
-    raise typer.Exit(0 if people else 1)
+    _answer(person, "people", people)
 
 
 def org_cli(
@@ -212,9 +215,7 @@ def org_cli(
     database: Path = DbOption,
 ) -> None:
     """JSON on stdout: the people holding titles at the organization, each title with its dates."""
-    found = _query(database, lambda opened: opened.organization(name))
-    _print_json({"query": name, "organizations": to_data(found)})
-    raise typer.Exit(0 if found else 1)
+    _answer(name, "organizations", _query(database, lambda opened: opened.organization(name)))
 
 
 def search_cli(

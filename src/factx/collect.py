@@ -145,7 +145,7 @@ def _acronym_mentions(doc: Doc, records: list[_Org]) -> None:
     if not owners:
         return
     taken = [(m.start, m.end) for r in records for m in r.mentions]
-    for tok in doc:
+    for tok in doc:  # only for a text with an acronym alias
         owner = owners.get(tok.text)
         if owner is None or any(s < tok.idx + len(tok) and tok.idx < e for s, e in taken):
             continue

@@ -224,7 +224,8 @@ class PersonExtractor:
         taken = {k for s in known for k in range(s.start, s.end)}
         taken |= {k for s in doc.spans.get(SPAN_KEYS["organizations"], []) for k in range(s.start, s.end)}
         found = []
-        for tok in doc:
+        for k in title_case_positions(doc):  # only title-case words qualify: skip the rest in C
+            tok = doc[k]
             if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
                     and tok.head.lemma_ in _SPEECH_VERBS and tok.idx >= body and tok.i not in taken \
                     and tok.lower_ not in self.shapes.not_name \

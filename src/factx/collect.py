@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .patterns import PatternSet
 from .records import DateFact, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
-from .titlerules import title_rule
+from .titlelinks import TitleLink
 
 _SPACES = re.compile(r"\s+")
 _ORG_STOP = {"of", "and", "the", "for", "&", "on", "in", "at"}
@@ -222,9 +222,9 @@ def _title_organizations(doc: Doc, known: set[str]) -> list[Span]:
     """Organizations found only as the organization of a title (NER missed them)."""
     extra: dict[int, Span] = {}
     for info in doc._.factx_title_links or []:
-        if info["organization_kind"] != "run" or name_key(info["organization"]) in known:
+        if info.organization_kind != "run" or name_key(info.organization) in known:
             continue
-        org = doc.char_span(info["organization_start"], info["organization_end"], label="ORG")
+        org = doc.char_span(info.organization_start, info.organization_end, label="ORG")
         if org is not None and len(org) > 1 and org.start not in extra:
             org._.factx_name = org.text
             extra[org.start] = org
@@ -317,9 +317,9 @@ def _affiliated(doc: Doc, orgs: Sequence[OrganizationFact], resolved: dict[int, 
     gets a title entry with ``title: null``, unless a title already names that organization."""
     by_start = {m.start: org for org in orgs for m in org.mentions}
     for info in doc._.factx_affiliations or []:
-        name = resolved.get(info["person_start"], info["person"])
+        name = resolved.get(info.person_start, info.person)
         record = records.get(name_key(name)) if name else None
-        org = by_start.get(info["organization_start"])
+        org = by_start.get(info.organization_start)
         if record is None or org is None:
             continue
         if not any(ref.organization == org.name for ref in record.titles):
@@ -391,38 +391,38 @@ def titles(found: Found) -> list[TitleFact]:
             by_name.setdefault(name_key(alias), org)
     text = doc.text  # built from the tokens on every access: once per document
     for info in doc._.factx_title_links or []:
-        person = resolved.get(info["person_start"], info["person"])
+        person = resolved.get(info.person_start, info.person)
         if person is None:
             continue
-        org_name = info["organization"]
+        org_name = info.organization
         org = None
         place = None
         if org_name:
             # "Corriemar chief executive": the short form of "Corriemar Energy"; but "chief imam of
             # Kingsford" stays a place, not "Catholic Archdiocese of Kingsford"
             org = by_name.get(name_key(org_name))
-            in_place = info["organization_kind"] == "place"
-            if org is None and not (in_place and info["place_title"]):  # "Mayor of Port Elland" stays a place
+            in_place = info.organization_kind == "place"
+            if org is None and not (in_place and info.place_title):  # "Mayor of Port Elland" stays a place
                 org = _short_form_owner(orgs, name_key(org_name), inner=not in_place)
             if org is None and _names_a_place(doc, info):
                 # "Chicago Mayor Anton Cermak", "governor of the Upper Nile region": a place is where
                 # the title is held, never the organization it belongs to
                 place, org_name = org_name, None
         records.append(TitleFact(
-            title=info["title"],
+            title=info.title,
             person=person,
             person_id=None,
             organization=org.name if org else org_name,
-            text=text[info["start"]:info["end"]],
-            start=info["start"],
-            end=info["end"],
-            canonical=info["canonical"],
-            status=info["status"],
+            text=text[info.start:info.end],
+            start=info.start,
+            end=info.end,
+            canonical=info.canonical,
+            status=info.status,
             organization_id=org.id if org else None,
-            rule=title_rule(info["rule"]).value,  # ValueError for an id titlerules.py does not declare
-            sentence_start=info["sentence_start"],
-            sentence_end=info["sentence_end"],
-            effective_date=info.get("effective_date"),
+            rule=info.rule.value,
+            sentence_start=info.sentence_start,
+            sentence_end=info.sentence_end,
+            effective_date=info.effective_date,
             place=place,
         ))
     return records
@@ -431,13 +431,13 @@ def titles(found: Found) -> list[TitleFact]:
 _PLACE_LABELS_OF_TITLES = {"GPE", "LOC"}
 
 
-def _names_a_place(doc: Doc, info: dict[str, object]) -> bool:
+def _names_a_place(doc: Doc, info: TitleLink) -> bool:
     """The span the title linker took for the title's organization is a place: the linker found it
     among the places, or the model labels all of it a place (GPE, LOC) and it carries no organization
     word ("Dallas", "Lee County" are places; "Dallas Police Department" is not)."""
-    if info["organization_kind"] == "place":
+    if info.organization_kind == "place":
         return True
-    start, end = info["organization_start"], info["organization_end"]
+    start, end = info.organization_start, info.organization_end
     if not isinstance(start, int) or not isinstance(end, int):
         return False
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -446,7 +446,7 @@ def _names_a_place(doc: Doc, info: dict[str, object]) -> bool:
     words = [t for t in span if not t.is_punct and t.lower_ not in ("the", "'s", "’s")]
     # a title held in a place ("Sibu MP", "Halverton Mayor") after a name the model does not call an
     # organization: the place, even where the model reads the name as a person's
-    held_in_place = bool(info["place_title"]) and info["organization_kind"] == "run" \
+    held_in_place = bool(info.place_title) and info.organization_kind == "run" \
         and not any(t.ent_type_ in ("ORG", "NORP") for t in words)
     return bool(words) and (held_in_place or all(t.ent_type_ in _PLACE_LABELS_OF_TITLES for t in words)) \
         and not _adds_head(" ".join(t.lower_ for t in words), _org_heads(doc))

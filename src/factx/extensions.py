@@ -30,15 +30,15 @@ def group(key: str) -> str:
 #   Span._.factx_date    {"value", "kind", "granularity", "modifier", "relative", "anchor", "calendar"}
 #   Span._.factx_number  {"value", "unit", "kind", "qualifier", "counted", "low", "high"}
 #   Span._.factx_name    cleaned name of a person or organization span
-#   Doc._.factx_title_links  one dict per (title, person): several people can share one title span,
-#                        and span extension values are keyed by character offsets, so links live on the Doc.
+#   Doc._.factx_title_links  one titlelinks.TitleLink per (title, person): several people can share one
+#                        title span, and span extension values are keyed by character offsets, so links live on the Doc.
 _DOC_EXTENSIONS: dict[str, Any] = {
     "factx_document_date": None,  # ISO date string or None
     "factx_body_start": 0,  # first character after the header
     # {"stage", "type", "message"} once a component failed on this document (see isolation.py)
     "factx_failure": None,
     "factx_patterns": None,  # the PatternSet of the pipeline (patterns.attached), for the collect step
-    # {"person", "person_start", "organization", ...}: a name tied to an organization with no title written
+    # titlelinks.Affiliation records: a name tied to an organization with no title written
     "factx_affiliations": None,
 }
 

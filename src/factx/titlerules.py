@@ -1,7 +1,7 @@
 """The rule ids of the title constructions: declared here once, each with what it reads.
 
-The title linker (``components/titles.py``) names the construction that linked a title with one of
-these ids, every title record carries it in ``rule``, and the JSON Schema lists them as the field's
+Each title construction (``components/titles/constructions.py``) is registered under one of these
+ids, every title record carries it in ``rule``, and the JSON Schema lists them as the field's
 ``enum`` (``facttypes.py``). A new construction declares its id here, with a one-line description.
 This module imports nothing of factx, so the registry of fact types and the components can both read it.
 """

@@ -105,7 +105,7 @@ def bad_span_writes(tree: ast.AST) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("module", sorted(p.name for p in COMPONENTS.glob("*.py")))
+@pytest.mark.parametrize("module", sorted(str(p.relative_to(COMPONENTS)) for p in COMPONENTS.rglob("*.py")))
 def test_components_write_span_keys_only_through_the_extension_table(module: str) -> None:
     tree = ast.parse((COMPONENTS / module).read_text(encoding="utf-8"))
     assert bad_span_writes(tree) == [], module

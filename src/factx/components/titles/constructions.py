@@ -1,0 +1,235 @@
+"""The title constructions: each a registered, pure function from a ``Scene`` to proposals.
+
+A construction reads the scene (people, title phrases with their written organizations, the
+parse) and yields ``Proposal``s (person, title phrase, organization or None, status, rule); it
+changes nothing, so the order constructions or people are visited in decides nothing. The resolver
+(``resolve.py``) chooses among the proposals. A construction is registered under its rule id,
+declared once in ``titlerules.TitleRule`` with a one-line description, and a priority: where two
+constructions link the same title to the same person, the higher priority wins.
+
+Adding one: declare the id in ``TitleRule``, write a function here decorated with
+``@construction(TitleRule.NEW_ID, priority=N)`` that yields proposals, and a test with sentences
+written for it asserting the exact links (``tests/components/test_title_constructions.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+from ...titlerules import TitleRule
+from .phrases import OrgRef, TitlePhrase
+from .scene import Reading, Scene
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """A construction's claim that ``person`` holds ``title`` (of ``org``), with the status it read."""
+
+    person: Span
+    title: TitlePhrase
+    org: OrgRef | None
+    status: str | None
+    rule: TitleRule
+
+    @property
+    def key(self) -> tuple[int, int]:
+        """What the resolver decides once: this title phrase for this person (token starts)."""
+        return self.title.start, self.person.start
+
+    @property
+    def distance(self) -> int:
+        """Tokens between the person and the title phrase."""
+        return max(self.title.start - self.person.end, self.person.start - self.title.end, 0)
+
+    @property
+    def evidence(self) -> Span:
+        """The tokens the construction read: the person, the title and its organization."""
+        ends = [self.person.start, self.person.end, self.title.start, self.title.end]
+        if self.org is not None:
+            ends += [self.org.start, self.org.end]
+        return self.person.doc[min(ends):max(ends)]
+
+
+Propose = Callable[[Scene], Iterable[Proposal]]
+
+
+@dataclass(frozen=True)
+class Construction:
+    rule: TitleRule
+    priority: int
+    propose: Propose
+
+
+CONSTRUCTIONS: dict[TitleRule, Construction] = {}
+
+
+def construction(rule: TitleRule, *, priority: int) -> Callable[[Propose], Propose]:
+    """Register ``propose`` as the construction of ``rule``; one construction per rule id."""
+
+    def register(propose: Propose) -> Propose:
+        if rule in CONSTRUCTIONS:
+            raise ValueError(f"title rule {rule.value!r} already has a construction")
+        CONSTRUCTIONS[rule] = Construction(rule, priority, propose)
+        return propose
+
+    return register
+
+
+def _proposal(person: Span, reading: Reading, rule: TitleRule | None = None) -> Proposal:
+    return Proposal(person, reading.title, reading.org, reading.status, rule or reading.rule)
+
+
+# -- a title in apposition after the name ---------------------------------------------------------------
+
+def _after(scene: Scene, rule: TitleRule) -> Iterator[Proposal]:
+    for person in scene.people:
+        for reading in scene.after(person):
+            if reading.rule is rule:
+                yield _proposal(person, reading)
+
+
+@construction(TitleRule.NAME_COMMA_TITLE, priority=70)
+def name_comma_title(scene: Scene) -> Iterator[Proposal]:
+    """"Ann Lee, chairman of Acme Corp, said", "Ann Lee, the chairman and chief executive"."""
+    return _after(scene, TitleRule.NAME_COMMA_TITLE)
+
+
+@construction(TitleRule.NAME_WHO_IS_TITLE, priority=70)
+def name_who_is_title(scene: Scene) -> Iterator[Proposal]:
+    """"Ann Lee, who is chairman of Acme Corp", "Ann Lee, now a professor at X"."""
+    return _after(scene, TitleRule.NAME_WHO_IS_TITLE)
+
+
+@construction(TitleRule.NAME_COMMA_ORG_TITLE, priority=70)
+def name_comma_org_title(scene: Scene) -> Iterator[Proposal]:
+    """"Fred Roe, another FAA spokesman"."""
+    return _after(scene, TitleRule.NAME_COMMA_ORG_TITLE)
+
+
+@construction(TitleRule.NAME_ORG_POSSESSIVE_TITLE, priority=70)
+def name_org_possessive_title(scene: Scene) -> Iterator[Proposal]:
+    """"Ann Lee, Acme's chief executive"."""
+    return _after(scene, TitleRule.NAME_ORG_POSSESSIVE_TITLE)
+
+
+# -- the title before the name --------------------------------------------------------------------------
+
+def completed(scene: Scene, person: Span) -> Reading | None:
+    """The title before ``person`` with the organization the name's phrase adds where the title
+    gives none: "Governor Wang Qingsong of the Anhui Provincial Government", "Economists A and B
+    of Brightwater Capital" (after the last name of the list)."""
+    reading = scene.before(person)
+    if reading is None or reading.org is not None:
+        return reading
+    org = scene.orgs.after(person)
+    if org is None:
+        followers = scene.followers(person)
+        org = scene.orgs.after(followers[-1]) if followers else None
+    return reading._replace(org=org)
+
+
+def _before(scene: Scene, rule: TitleRule) -> Iterator[Proposal]:
+    for person in scene.people:
+        reading = completed(scene, person)
+        if reading is not None and reading.rule is rule:
+            yield _proposal(person, reading)
+
+
+@construction(TitleRule.TITLE_BEFORE_NAME, priority=90)
+def title_before_name(scene: Scene) -> Iterator[Proposal]:
+    """"Acme chief executive Ann Lee", "Chairman Dr. Ann Lee", "Governor Ann Lee of Anhui"."""
+    return _before(scene, TitleRule.TITLE_BEFORE_NAME)
+
+
+@construction(TitleRule.ORG_TITLE_COMMA_NAME, priority=85)
+def org_title_comma_name(scene: Scene) -> Iterator[Proposal]:
+    """"Acme's chairman, Ann Lee, said"."""
+    return _before(scene, TitleRule.ORG_TITLE_COMMA_NAME)
+
+
+@construction(TitleRule.TITLE_COMMA_NAME, priority=80)
+def title_comma_name(scene: Scene) -> Iterator[Proposal]:
+    """"The Minister of State for Finance, Ann Lee, said"."""
+    return _before(scene, TitleRule.TITLE_COMMA_NAME)
+
+
+@construction(TitleRule.TITLE_OF_ORG_BEFORE_NAME, priority=75)
+def title_of_org_before_name(scene: Scene) -> Iterator[Proposal]:
+    """"Governor of the Anhui Provincial Government Wang Qingsong"."""
+    return _before(scene, TitleRule.TITLE_OF_ORG_BEFORE_NAME)
+
+
+@construction(TitleRule.COORDINATED_TITLES_BEFORE_NAME, priority=60)
+def coordinated_titles_before_name(scene: Scene) -> Iterator[Proposal]:
+    """"Foreign Minister and Deputy Prime Minister Ann Lee": the first title is hers too."""
+    for person in scene.people:
+        reading = scene.before(person)
+        if reading is None:
+            continue
+        start = reading.title.start
+        first = scene.by_end.get(start - 1)
+        if first is not None and scene.doc[start - 1].lower_ == "and":
+            yield Proposal(person, first, first.org, first.status, TitleRule.COORDINATED_TITLES_BEFORE_NAME)
+
+
+@construction(TitleRule.SHARED_TITLE_LIST, priority=40)
+def shared_title_list(scene: Scene) -> Iterator[Proposal]:
+    """"A, B and C, academicians of X": the names listed before share the apposition; "Economists A
+    and B": the names listed after share the title before the first."""
+    for person in scene.people:
+        for reading in scene.after(person):
+            if reading.rule is TitleRule.NAME_COMMA_TITLE:
+                for earlier in scene.listed_before(person):
+                    yield _proposal(earlier, reading, TitleRule.SHARED_TITLE_LIST)
+        before = completed(scene, person)
+        if before is not None:
+            for follower in scene.followers(person):
+                yield _proposal(follower, before, TitleRule.SHARED_TITLE_LIST)
+
+
+_ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "elect", "step", "retire", "work",
+               "act", "take", "succeed", "hire", "promote", "install", "leave", "replace", "continue"}
+
+
+def _person_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: Scene) -> Span | None:
+    head = scene.doc[title.end - 1]
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    elif head.dep_ not in ("attr", "oprd", "dobj", "acomp"):
+        return None
+    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _ROLE_VERBS:
+        return None
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
+                child = verb.head
+            person = person_tokens.get(child.i)
+            if person is not None:
+                return person
+    for child in verb.children:
+        if child.dep_ == "dobj" and child.i in person_tokens:
+            return person_tokens[child.i]  # "appointed Jane Roe as chief executive"
+    return None
+
+
+@construction(TitleRule.TITLE_BY_PARSE, priority=10)
+def title_by_parse(scene: Scene) -> Iterator[Proposal]:
+    """"Danvers, who has been chief financial officer at HCB", "Gallagher will become chief financial
+    officer of HCB", "Crewe stepped down as HCB chief executive", "will join Acme Corp as chief
+    executive": the title is the complement of a role verb whose subject (or relative-clause
+    antecedent, or object) is a person; the verb's object may name the organization."""
+    person_tokens = {k: p for p in scene.people for k in range(p.start, p.end)}
+    for title in scene.titles:
+        person = _person_by_parse(title, person_tokens, scene)
+        if person is not None:
+            org = title.org or scene.orgs.by_parse(title)
+            yield Proposal(person, title, org, title.status, TitleRule.TITLE_BY_PARSE)
+
+
+def propose(scene: Scene) -> list[Proposal]:
+    """Every construction's proposals for the scene, in the registry's order."""
+    return [p for c in CONSTRUCTIONS.values() for p in c.propose(scene)]

@@ -1,0 +1,150 @@
+"""Title phrases: the title words of the lexicon with their modifiers, portfolios and status.
+
+``patterns/titles.jsonl`` gives the title words (with a canonical form), ``title_modifiers.jsonl``
+the words before them ("deputy", "senior") and the status words ("former", "acting"),
+``TITLE_PORTFOLIO`` the capitalised portfolios ("Minister of Foreign Affairs"). A phrase is frozen
+once its organization is attached (``attach.py``); the constructions only read it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, NamedTuple
+
+from spacy.tokens import Doc
+
+from ...extensions import SPAN_KEYS
+from ...patterns import plural
+from ..rules import RuleIndex
+from .words import capital_word, coordinated, lower_word, modifies, proper_run
+
+
+class OrgRef(NamedTuple):
+    """What a title belongs to: tokens ``[start, end)``, the name, and how it was found: an
+    organization span (``org``), a place entity (``place``) or a run of capitalised words (``run``)."""
+
+    start: int
+    end: int
+    name: str
+    kind: Literal["org", "place", "run"]
+
+
+@dataclass(frozen=True)
+class TitlePhrase:
+    """A title written in the text: tokens ``[start, end)`` with modifiers and portfolio, the
+    lexicon's canonical form, the status its own words give, and the organization written with it."""
+
+    start: int
+    end: int
+    canonical: str
+    status: str | None
+    org: OrgRef | None = None
+    org_end: int = -1  # the end of the phrase with its organization ("chairman of Acme Corp")
+
+    @property
+    def reach(self) -> int:
+        """The end of the title and of the organization written after it."""
+        return max(self.end, self.org_end)
+
+
+_STATUS_WORDS = ("former", "acting", "interim", "incoming", "outgoing", "current", "then", "ex", "-")
+
+
+def status_at(index: RuleIndex, j: int) -> str | None:
+    """The status a one-word status word at ``j`` names (``TITLE_STATUS`` in the patterns)."""
+    match = index.at("TITLE_STATUS", j)
+    return match[1] if match is not None and match[0] == j + 1 else None
+
+
+def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
+    """Every title phrase after the header, left to right, none overlapping."""
+    body = doc._.factx_body_start
+    titles: list[TitlePhrase] = []
+    last_end = -1
+    # "Board of Education spokesman": a word that ends a longer organization name is the organization's
+    org_tails = {o.end - 1 for o in doc.spans.get(SPAN_KEYS["organizations"], []) if len(o) > 1}
+    for start in sorted(index.starts["TITLE"]):
+        end, canonical = index.starts["TITLE"][start]
+        if start < last_end or doc[start].idx < body:
+            continue
+        s = start
+        while True:
+            mod = index.ending("TITLE_MODIFIER", s)
+            if mod is None and s > 1 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_:
+                mod = index.ending("TITLE_MODIFIER", s - 1)  # "vice-president", "deputy-director"
+            if mod is None or mod[0] >= s:
+                break
+            s = mod[0]
+        # "Energy Minister", "fitness coach": a portfolio or lowercase noun before the title belongs to it
+        # ("Lowmoor chief executive": a capitalized name there is the organization, see attach.py).
+        while s > 0 and s - 1 not in org_tails and (
+            modifies(doc[s - 1], s, end) and doc[s - 1].is_lower
+            # "Health Minister ...": a portfolio word, even where it starts the sentence or NER
+            # swallowed it into an entity
+            or index.at("TITLE_PORTFOLIO", s - 1) is not None and doc[s - 1].is_alpha
+            and doc[s - 1].ent_type_ not in ("PERSON", "GPE", "NORP")
+        ):
+            s -= 1
+        # "head of investor relations": a lowercase portfolio after "of" belongs to it.
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and lower_word(doc[end + 1]):
+            k = end + 1
+            while k < len(doc) and lower_word(doc[k]):
+                k += 1
+            # "vice minister of food and drug safety", "head of sales, marketing and service"
+            end = coordinated(doc, index, k, lower_word)
+        # "head of Japan equity research at X": names inside a portfolio that ends in a lowercase noun.
+        elif end + 2 < len(doc) and doc[end].lower_ == "of" and (doc[end + 1].is_title or doc[end + 1].is_upper):
+            k = end + 1
+            while k < len(doc) and k - end <= 5 and doc[k].is_alpha and doc[k].ent_type_ != "PERSON" and (
+                    doc[k].is_title or doc[k].is_upper or doc[k].is_lower and doc[k].pos_ in ("NOUN", "ADJ")):
+                k += 1
+            if doc[k - 1].is_lower and doc[k - 1].pos_ == "NOUN" and (
+                    k == len(doc) or doc[k].lower_ in ("at", ",", "for", "with")):
+                end = k
+        # "Minister of Foreign Affairs", "Director of Research": a capitalised portfolio with no
+        # organization word is part of the title; "of the Sultanate of Oman" after it is the organization.
+        if end + 1 < len(doc) and doc[end].lower_ == "of" and index.at("TITLE_PORTFOLIO", end + 1) is not None:
+            run_end = proper_run(doc, end + 1)
+            # "Minister of Information and Communications of Vietnam": a second "of" starts the organization
+            run_end = next((k for k in range(end + 2, run_end) if doc[k].lower_ == "of"), run_end)
+            if run_end > end + 1 and not any(k in index.starts["ORG_HEAD"] and index.at("TITLE_PORTFOLIO", k) is None
+                                             for k in range(end + 1, run_end)):
+                # "Minister of Finance, Budget and National Planning"
+                end = coordinated(doc, index, run_end, capital_word)
+        status = None
+        # the status word may sit before the title or among its modifiers ("the incoming chairman")
+        stat = index.ending("TITLE_STATUS", s)
+        for k in range(max(s - 1, 0), start):
+            found = index.at("TITLE_STATUS", k)
+            if found is not None and found[0] <= start:
+                stat = found
+                break
+        if stat is not None:
+            status = stat[1]
+        elif s > 0 and doc[s - 1].text == "-" and s > 1 and doc[s - 2].lower_ in ("ex", "then"):
+            status = "former"
+        if doc[start].is_lower and doc[start].pos_ == "VERB":
+            continue  # "to head the", "will chair"
+        titles.append(TitlePhrase(s, end, canonical, status, org_end=end))
+        last_end = end
+    return titles
+
+
+def title_text(doc: Doc, title: TitlePhrase) -> str:
+    """The title as written, singular, without status words ("academicians" -> "academician")."""
+    tokens = [t for t in doc[title.start:title.end]]
+    while tokens and tokens[0].lower_ in _STATUS_WORDS:
+        tokens = tokens[1:]
+    if not tokens:
+        return doc[title.start:title.end].text
+    last = tokens[-1]
+    text = doc[tokens[0].i:last.i].text_with_ws if len(tokens) > 1 else ""
+    word = last.text
+    has_portfolio = any(t.lower_ == "of" for t in tokens)
+    singular = title.canonical.rpartition(" ")[2]
+    if not has_portfolio and singular and plural(singular.lower()) == last.lower_:
+        word = singular.lower() if last.is_lower else singular[:1].upper() + singular[1:].lower()  # "Economists"
+    elif not has_portfolio and last.tag_ in ("NNS", "NNPS") and last.lemma_ and last.lemma_.lower() != last.lower_:
+        lemma = last.lemma_
+        word = lemma[:1].upper() + lemma[1:] if last.text[:1].isupper() else lemma
+    return (text + word).strip()

@@ -1,0 +1,45 @@
+"""Status and effective date of a link: "will become chief financial officer on April 1" is incoming
+from April 1; "named Jane Roe as chairman, effective July 1" (a date after the article's) too."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ...extensions import SPAN_KEYS
+from .phrases import TitlePhrase
+
+_START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
+_EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
+
+
+def status_and_start(doc: Doc, title: TitlePhrase, status: str | None) -> tuple[str, str | None]:
+    """The status of a link (``status`` is what its construction read, None for current) and for an
+    incoming role the date it starts: "will become chief financial officer on April 1", "Ann Lee,
+    the incoming chair, takes office in June"."""
+    status = status or "current"
+    head = doc[title.end - 1]
+    verb = head.head
+    if head.dep_ == "pobj" and verb.lower_ == "as":
+        verb = verb.head
+    future = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _START_VERBS and any(
+        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+    if status == "current" and future and head.dep_ in ("attr", "oprd", "dobj", "pobj"):
+        status = "incoming"
+    if status not in ("incoming", "current"):
+        return status, None
+    sentence = doc[title.start].sent
+    for span in doc.spans.get(SPAN_KEYS["dates"], []):
+        if span.start < sentence.start or span.end > sentence.end or span.start < title.end:
+            continue
+        cue = doc[span.start - 1].lower_ if span.start > 0 else ""
+        info = span._.factx_date or {}
+        value = info.get("value")
+        if (cue in _EFFECTIVE_CUES or span[0].lower_ in _EFFECTIVE_CUES) and info.get("kind") != "duration":
+            if status == "incoming":
+                return status, value
+            # "named Jane Roe as chairman, effective July 1": a start after the article's date
+            today = doc._.factx_document_date
+            if cue == "effective" and value and today and value[:1].isdigit() and value > today[:len(value)]:
+                return "incoming", value
+            break
+    return status, None

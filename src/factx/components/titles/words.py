@@ -1,0 +1,106 @@
+"""Token tests the title phrases, the organization attachment and the constructions share."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..rules import RuleIndex
+
+
+def lower_word(tok: Token) -> bool:
+    return tok.is_lower and tok.is_alpha and tok.pos_ in ("NOUN", "ADJ", "PROPN")
+
+
+def capital_word(tok: Token) -> bool:
+    return (tok.is_title or tok.is_upper) and tok.is_alpha and tok.ent_type_ not in ("PERSON", "DATE", "TIME")
+
+
+def coordinated(doc: Doc, index: RuleIndex, k: int, word: Callable[[Token], bool]) -> int:
+    """End of a portfolio that goes on in a coordination after the run ending at ``k``: "of food and
+    drug safety", "of Trade, Industry and Tourism". A comma joins only a list that closes with "and";
+    a word that is itself a title starts a second title ("chief of staff and spokesman")."""
+    j = k
+    while j < len(doc) and doc[j].text == ",":
+        m = j + 1
+        while m < len(doc) and word(doc[m]) and index.at("TITLE", m) is None:
+            m += 1
+        if m == j + 1:
+            return k
+        j = m
+    if j < len(doc) and doc[j].lower_ in ("and", "&") and j + 1 < len(doc) and word(doc[j + 1]) \
+            and index.at("TITLE", j + 1) is None:
+        m = j + 1
+        while m < len(doc) and word(doc[m]):
+            m += 1
+        return m
+    return k
+
+
+def modifies(tok: Token, start: int, end: int) -> bool:
+    """``tok`` is a modifier of a word of ``[start, end)`` that belongs to a title ("fitness coach")."""
+    return (
+        tok.dep_ in ("compound", "amod", "nmod")
+        and start <= tok.head.i < end
+        and tok.pos_ in ("NOUN", "PROPN", "ADJ")
+        and tok.is_alpha
+        and not tok.ent_type_
+        and not tok.is_sent_start
+    )
+
+
+def proper_run(doc: Doc, k: int, stop_at_person: bool = True) -> int:
+    """End of a run of capitalized words joined by of/and/for: an unrecognised organization name."""
+    end = k
+    j = k
+    while j < len(doc):
+        tok = doc[j]
+        if tok.ent_type_ == "PERSON" and stop_at_person or tok.ent_type_ in ("DATE", "TIME"):
+            break
+        if (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text in ("Co.", "Ltd.", "Inc.", "Corp."):
+            j += 1
+            end = j
+        elif (tok.lower_ in ("of", "and", "for", "&") and j > k) or (
+            tok.text == "," and j + 1 < len(doc) and doc[j + 1].text in ("Ltd.", "Inc.")
+        ):
+            j += 1
+        else:
+            break
+    return end
+
+
+def proper_run_before(doc: Doc, end: int) -> int:
+    """Start of the capitalized name just before a title ("Calloway Chief Operating Officer")."""
+    k = end
+    while k > 0:
+        tok = doc[k - 1]
+        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ in ("DATE", "NORP"):
+            break
+        # a person's name is no organization, but "Halverton Mayor": NER reads one word before a title as a person
+        if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or doc[k].ent_type_ == "PERSON"):
+            break  # ("Kandy" + "Warriors captain": a one-word person NER found inside the name)
+        nxt = doc[k] if k < len(doc) else None
+        if tok.is_sent_start and tok.pos_ != "PROPN" and not (
+            len(tok) > 2 and tok.is_upper or nxt is not None and nxt.text in ("'s", "’s")
+            or k < end and nxt is not None and nxt.pos_ == "PROPN"  # "Kestrel Bay Mayor"
+        ):
+            break  # "Hsinmao's chairman", "UNICEF deputy representative": names even at sentence start
+        k -= 1
+    if k < end and doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k].ent_type_ != "PERSON" \
+            and (doc[k].is_sent_start or doc[k].is_stop or k + 1 < end):
+        return end  # one capitalised word the tagger reads as a noun ("Arsenal manager") still names the club
+    return k
+
+
+def strip_the(span: Span) -> str:
+    """The span's text without a leading "the"."""
+    tokens = list(span)
+    while tokens and tokens[0].lower_ == "the":
+        tokens = tokens[1:]
+    return span.doc[tokens[0].i:tokens[-1].i + 1].text if tokens else span.text
+
+
+def starts_with(doc: Doc, j: int, words: tuple[str, ...]) -> bool:
+    """The lowercase tokens from ``j`` on are ``words``."""
+    return [t.lower_ for t in doc[j:j + len(words)]] == list(words)

@@ -1,0 +1,154 @@
+"""Each title construction on its own, on sentences written for the test: the exact set of proposals
+it makes (person, title as written, organization, status read), and none where the sentence gives
+none; the registry (one construction per declared rule id) and the resolver (the same links
+whatever order the proposals come in)."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from spacy.tokens import Doc
+
+from factx.components.rules import rule_index
+from factx.components.titles import CONSTRUCTIONS, Proposal, Scene, construction
+from factx.components.titles.constructions import propose
+from factx.components.titles.resolve import resolve
+from factx.patterns import attached
+from factx.titlerules import TitleRule
+
+Link = tuple[str, str, str | None, str | None]
+
+
+def _scene(nlp: Any, text: str) -> Scene:
+    doc = nlp(text)
+    honorifics = {w for phrase in attached(nlp).words("HONORIFIC") for w in phrase.split()}
+    return Scene.of(doc, rule_index(doc), honorifics)
+
+
+def _as_links(doc: Doc, proposals: list[Proposal]) -> set[Link]:
+    return {(p.person.text, doc[p.title.start:p.title.end].text, p.org.name if p.org else None, p.status)
+            for p in proposals}
+
+
+def _proposed(nlp: Any, rule: TitleRule, text: str) -> set[Link]:
+    scene = _scene(nlp, text)
+    return _as_links(scene.doc, list(CONSTRUCTIONS[rule].propose(scene)))
+
+
+CASES: list[tuple[TitleRule, str, set[Link]]] = [
+    (TitleRule.NAME_COMMA_TITLE, "Maya Okonjo, chairman of Dravik Holdings, opened the meeting.",
+     {("Maya Okonjo", "chairman", "Dravik Holdings", None)}),
+    (TitleRule.NAME_COMMA_TITLE, "Tom Bell, former chairman of Dravik Holdings, spoke first.",
+     {("Tom Bell", "former chairman", "Dravik Holdings", "former")}),
+    (TitleRule.NAME_COMMA_TITLE, "Ann Wu, a former NASA spokesman, declined to comment.",
+     {("Ann Wu", "spokesman", "NASA", "former")}),
+    (TitleRule.NAME_COMMA_TITLE, "Maya Okonjo, Tom Bell and Ann Wu arrived.", set()),
+    (TitleRule.NAME_WHO_IS_TITLE, "Tom Bell, who is treasurer of the Harlow Rowing Club, resigned.",
+     {("Tom Bell", "treasurer", "Harlow Rowing Club", None)}),
+    (TitleRule.NAME_WHO_IS_TITLE, "Tom Bell, who is tired, left early.", set()),
+    (TitleRule.NAME_COMMA_ORG_TITLE, "Fred Marlow, another NASA spokesman, declined to comment.",
+     {("Fred Marlow", "spokesman", "NASA", None)}),
+    (TitleRule.NAME_COMMA_ORG_TITLE, "Maya Okonjo, chairman of Dravik Holdings, opened the meeting.", set()),
+    (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Ann Wu, Kestrel Bank's chief economist, said rates would fall.",
+     {("Ann Wu", "chief economist", "Kestrel Bank", None)}),
+    (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Fred Marlow, another NASA spokesman, declined to comment.", set()),
+    (TitleRule.TITLE_BEFORE_NAME, "Finance Minister Ana Ruiz said the budget was ready.",
+     {("Ana Ruiz", "Finance Minister", None, None)}),
+    (TitleRule.TITLE_BEFORE_NAME, "Governor Li Wen of the Anhui Provincial Government spoke.",
+     {("Li Wen", "Governor", "Anhui Provincial Government", None)}),
+    (TitleRule.TITLE_BEFORE_NAME, "Tom Bell met the chief financial officer on Monday.", set()),
+    (TitleRule.ORG_TITLE_COMMA_NAME, "Kestrel Bank's chairman, Omar Salih, said profit rose.",
+     {("Omar Salih", "chairman", "Kestrel Bank", None)}),
+    (TitleRule.ORG_TITLE_COMMA_NAME, "The chief executive of Dravik Holdings, Maya Okonjo, said sales rose.", set()),
+    (TitleRule.TITLE_COMMA_NAME, "The chief executive of Dravik Holdings, Maya Okonjo, said sales rose.",
+     {("Maya Okonjo", "chief executive", "Dravik Holdings", None)}),
+    (TitleRule.TITLE_COMMA_NAME, "Kestrel Bank's chairman, Omar Salih, said profit rose.", set()),
+    (TitleRule.TITLE_OF_ORG_BEFORE_NAME, "President of the Harlow Chamber of Commerce Tom Bell welcomed the guests.",
+     {("Tom Bell", "President", "Harlow Chamber of Commerce", None)}),
+    (TitleRule.TITLE_OF_ORG_BEFORE_NAME, "Governor Li Wen of the Anhui Provincial Government spoke.", set()),
+    (TitleRule.COORDINATED_TITLES_BEFORE_NAME, "Foreign Minister and Deputy Prime Minister Ana Ruiz arrived on Monday.",
+     {("Ana Ruiz", "Foreign Minister", None, None)}),
+    (TitleRule.COORDINATED_TITLES_BEFORE_NAME, "Finance Minister Ana Ruiz said the budget was ready.", set()),
+    (TitleRule.SHARED_TITLE_LIST, "Economists Ann Wu and Tom Bell of Kestrel Bank disagreed.",
+     {("Tom Bell", "Economists", "Kestrel Bank", None)}),
+    (TitleRule.SHARED_TITLE_LIST,
+     "Ann Wu, Tom Bell and Maya Okonjo, researchers at the Harlow Institute, published the study.",
+     {("Ann Wu", "researchers", "Harlow Institute", None), ("Tom Bell", "researchers", "Harlow Institute", None)}),
+    (TitleRule.SHARED_TITLE_LIST, "Maya Okonjo, chairman of Dravik Holdings, opened the meeting.", set()),
+    (TitleRule.TITLE_BY_PARSE, "Tom Bell will join Dravik Holdings as chief financial officer.",
+     {("Tom Bell", "chief financial officer", "Dravik Holdings", None)}),
+    (TitleRule.TITLE_BY_PARSE, "Tom Bell met the chief financial officer on Monday.", set()),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), CASES, ids=[f"{r.value}:{t[:30]}" for r, t, _ in CASES])
+def test_each_construction_proposes_exactly_what_the_sentence_gives(nlp: Any, rule: TitleRule, text: str,
+                                                                   expected: set[Link]) -> None:
+    assert _proposed(nlp, rule, text) == expected
+
+
+def test_every_declared_rule_has_one_construction_with_a_test() -> None:
+    assert set(CONSTRUCTIONS) == set(TitleRule)
+    assert {rule for rule, _text, expected in CASES if expected} == set(TitleRule)
+    assert {rule for rule, _text, expected in CASES if not expected} == set(TitleRule)
+
+
+def test_a_rule_id_takes_one_construction_only() -> None:
+    with pytest.raises(ValueError, match="'title-by-parse' already has a construction"):
+        construction(TitleRule.TITLE_BY_PARSE, priority=1)(lambda scene: iter(()))
+
+
+def test_the_resolver_gives_the_same_links_in_any_order(nlp: Any) -> None:
+    scene = _scene(nlp, "Economists Ann Wu and Tom Bell of Kestrel Bank disagreed. Tom Bell, who is treasurer of "
+                        "the Harlow Rowing Club, will join Dravik Holdings as chief financial officer.")
+    proposals = propose(scene)
+    assert len(proposals) > len(resolve(proposals))  # the parse proposes a link a construction already made
+    chosen = resolve(proposals)
+    for seed in range(5):
+        shuffled = proposals[:]
+        random.Random(seed).shuffle(shuffled)
+        assert resolve(shuffled) == chosen
+    assert {(p.person.text, p.title.canonical, p.rule) for p in chosen} == {
+        ("Ann Wu", "economist", TitleRule.TITLE_BEFORE_NAME),
+        ("Tom Bell", "economist", TitleRule.SHARED_TITLE_LIST),
+        ("Tom Bell", "treasurer", TitleRule.NAME_WHO_IS_TITLE),
+        ("Tom Bell", "chief financial officer", TitleRule.TITLE_BY_PARSE),
+    }
+
+
+def test_the_winner_takes_the_organization_another_proposal_names(nlp: Any) -> None:
+    scene = _scene(nlp, "Tom Bell will join Dravik Holdings as chief financial officer.")
+    (parse,) = propose(scene)
+    bare = Proposal(parse.person, parse.title, None, None, TitleRule.TITLE_BEFORE_NAME)
+    (chosen,) = resolve([bare, parse])
+    assert chosen.rule is TitleRule.TITLE_BEFORE_NAME
+    assert chosen.org == parse.org and chosen.org is not None and chosen.org.name == "Dravik Holdings"
+
+
+def test_a_new_construction_is_one_registered_function(nlp: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replacing the parse construction with a function of its own: the linker runs it, with no other change."""
+
+    def name_then_title_in_parentheses(scene: Scene) -> Iterator[Proposal]:
+        for person in scene.people:
+            title = scene.by_start.get(person.end + 1)
+            if title is not None and scene.doc[person.end].text == "(" and scene.doc[title.end].text == ")":
+                yield Proposal(person, title, None, None, TitleRule.TITLE_BY_PARSE)
+
+    text = "Tom Bell (chairman) and Ann Wu (treasurer) signed the letter."
+    assert nlp(text)._.factx_title_links == []
+    monkeypatch.delitem(CONSTRUCTIONS, TitleRule.TITLE_BY_PARSE)
+    construction(TitleRule.TITLE_BY_PARSE, priority=10)(name_then_title_in_parentheses)
+    links = {(link.person, link.title, link.rule) for link in nlp(text)._.factx_title_links}
+    assert links == {("Tom Bell", "chairman", TitleRule.TITLE_BY_PARSE),
+                     ("Ann Wu", "treasurer", TitleRule.TITLE_BY_PARSE)}
+
+
+def test_constructions_change_nothing_they_read(nlp: Any) -> None:
+    scene = _scene(nlp, "Economists Ann Wu and Tom Bell of Kestrel Bank disagreed.")
+    before = list(scene.titles)
+    first = _as_links(scene.doc, propose(scene))
+    assert _as_links(scene.doc, propose(scene)) == first
+    assert scene.titles == before

@@ -78,6 +78,8 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
      "Ann Wu, Tom Bell and Maya Okonjo, researchers at the Harlow Institute, published the study.",
      {("Ann Wu", "researchers", "Harlow Institute", None), ("Tom Bell", "researchers", "Harlow Institute", None)}),
     (TitleRule.SHARED_TITLE_LIST, "Maya Okonjo, chairman of Dravik Holdings, opened the meeting.", set()),
+    (TitleRule.SHARED_TITLE_LIST, "Chairman Tom Bell and Ann Wu signed the letter.", set()),  # one chairman
+    (TitleRule.SHARED_TITLE_LIST, "Ann Wu and Tom Bell, secretary of the Harlow Rowing Club, signed.", set()),
     (TitleRule.TITLE_BY_PARSE, "Tom Bell will join Dravik Holdings as chief financial officer.",
      {("Tom Bell", "chief financial officer", "Dravik Holdings", None)}),
     (TitleRule.TITLE_BY_PARSE, "Tom Bell met the chief financial officer on Monday.", set()),

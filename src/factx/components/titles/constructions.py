@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from ...titlerules import TitleRule
-from .phrases import OrgRef, TitlePhrase
+from .phrases import OrgRef, TitlePhrase, is_plural
 from .scene import Reading, Scene
 
 
@@ -178,14 +178,15 @@ def coordinated_titles_before_name(scene: Scene) -> Iterator[Proposal]:
 @construction(TitleRule.SHARED_TITLE_LIST, priority=40)
 def shared_title_list(scene: Scene) -> Iterator[Proposal]:
     """"A, B and C, academicians of X": the names listed before share the apposition; "Economists A
-    and B": the names listed after share the title before the first."""
+    and B": the names listed after share the title before the first. Only a plural title is shared
+    ("Premier Zhou, Chao and his wife", "A and B, secretary of state": the title is one name's)."""
     for person in scene.people:
         for reading in scene.after(person):
-            if reading.rule is TitleRule.NAME_COMMA_TITLE:
+            if reading.rule is TitleRule.NAME_COMMA_TITLE and is_plural(scene.doc, reading.title):
                 for earlier in scene.listed_before(person):
                     yield _proposal(earlier, reading, TitleRule.SHARED_TITLE_LIST)
         before = completed(scene, person)
-        if before is not None:
+        if before is not None and is_plural(scene.doc, before.title):
             for follower in scene.followers(person):
                 yield _proposal(follower, before, TitleRule.SHARED_TITLE_LIST)
 

@@ -130,6 +130,14 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
     return titles
 
 
+def is_plural(doc: Doc, title: TitlePhrase) -> bool:
+    """The title's head word is plural ("economists", "Academicians of X"): it can be shared by a list."""
+    head = next((t for t in doc[title.start:title.end] if t.lower_ == "of"), None)
+    word = doc[(head.i if head is not None else title.end) - 1]
+    singular = title.canonical.rpartition(" ")[2].lower()
+    return word.tag_ in ("NNS", "NNPS") or word.lower_ != singular and word.lower_ == plural(singular)
+
+
 def title_text(doc: Doc, title: TitlePhrase) -> str:
     """The title as written, singular, without status words ("academicians" -> "academician")."""
     tokens = [t for t in doc[title.start:title.end]]

@@ -102,3 +102,20 @@ def test_the_noun_stands_for_an_organization_named_paragraphs_before(extract: An
 def test_a_portfolio_or_acronym_in_parentheses_before_the_organization(
         extract: Any, text: str, expected: set[Any]) -> None:
     assert _links(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a branch named by its place, then the organization it belongs to
+    ("Ann Wu, president of the Harlow branch of the Union of Civil Engineers, said inspections rose.",
+     {("president", "Ann Wu", "Union of Civil Engineers")}),
+    # where a company is based is no organization
+    ("Ann Wu, managing partner of London-based Dravik Capital AG, which invested heavily, will join.",
+     {("managing partner", "Ann Wu", "Dravik Capital AG")}),
+    # "its" + a description + the name of the unit
+    ("Tom Bell, head of its U.S. unit Dravik America Inc., will lead it.",
+     {("head", "Tom Bell", "Dravik America Inc.")}),
+    # "its" + a description that names no organization: none
+    ("Dravik Holdings said Ann Wu, head of its Asia business, would retire.", {("head", "Ann Wu", None)}),
+])
+def test_a_description_between_the_title_and_its_organization(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

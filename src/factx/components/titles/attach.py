@@ -41,6 +41,7 @@ _COMPANY_WORDS = {"co.", "co", "company", "corp.", "corp", "corporation", "inc."
                   "holdings", "group", "a.ş.", "s.p.a.", "spa", "oy", "ab", "asa", "pte"}
 _SPELLINGS = {"centre": ("center",), "center": ("centre",), "organisation": ("organization",),
               "organization": ("organisation",)}
+_BASED = {"based", "headquartered", "listed", "registered"}
 _APPOINT_VERBS = {"appoint", "name", "elect", "promote", "hire", "choose", "select", "nominate", "install"}
 
 
@@ -83,25 +84,17 @@ class Organizations:
         # TITLE of [the] ORG / TITLE at ORG
         if j < len(doc) and doc[j].lower_ in _OF:
             k = j + 1
-            if k < len(doc) and doc[k].lower_ == "the":
+            its = k < len(doc) and doc[k].lower_ in ("its", "their")
+            if k < len(doc) and (its or doc[k].lower_ == "the"):
                 k += 1
-            found = self.at(k) or self._org_by_noun_after(title, k)
-            if not found:
-                # "a partner at law firm Dunmore Kiley LLP": a lowercase description before the name
-                d = k
-                while d < len(doc) and d - k < 3 and doc[d].is_lower and doc[d].pos_ in ("NOUN", "ADJ"):
-                    d += 1
-                if d > k and d in self.orgs:
-                    found = self.at(d)
-                # "president of the management board of Pomorskie Kable S.A.": a body inside the
-                # organization, then the organization; "chairman of the largest opposition party, the
-                # Social Liberal Party": the name in apposition to a description ending in an organization noun
-                elif d > k and d + 1 < len(doc) and (
-                        doc[d].lower_ in ("of", "at") and doc[d - 1].pos_ == "NOUN"
-                        or doc[d].text == "," and doc[d - 1].lemma_.lower() in _ORG_NOUNS):
-                    a = d + 2 if doc[d + 1].lower_ == "the" else d + 1
-                    if a in self.orgs:
-                        found = self.at(a)
+            # "managing partner of Vienna-based Donau Capital AG": where it is based is no organization
+            while k + 3 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].lower_ in _BASED and doc[k].is_alpha:
+                k += 3
+            if its:  # "head of its U.S. unit Hanseong America Inc.": only a description naming the organization
+                found = self._described(k) or self._described(k, lowercase_only=True)
+            else:
+                found = self._described(k) or self.at(k) or self._org_by_noun_after(title, k) \
+                    or self._described(k, lowercase_only=True)
             if found and found.kind == "place":
                 # "UNICEF's Representative in Bangladesh": the place is where the title is held, the
                 # possessor is its organization
@@ -124,6 +117,34 @@ class Organizations:
         if run_start < s:
             return OrgRef(run_start, s, doc[run_start:s].text, "run"), title.end
         return self._possessor_org(title.start), title.end
+
+    def _described(self, k: int, lowercase_only: bool = False) -> OrgRef | None:
+        """The organization a description at ``k`` leads to: "a partner at law firm Dunmore Kiley LLP",
+        "head of its U.S. unit Hanseong America Inc." (the name right after); "president of the
+        management board of Pomorskie Kable S.A.", "president of the Izmir branch of the Chamber of
+        Civil Engineers" (a body inside the organization, then the organization); "chairman of the
+        largest opposition party, the Social Liberal Party" (the name in apposition to a description
+        ending in an organization noun). The description is up to three lowercase nouns and adjectives,
+        after one capitalised word (a place) unless ``lowercase_only``."""
+        doc, d = self.doc, k
+        if not lowercase_only:
+            if not (d + 1 < len(doc) and (doc[d].is_title or doc[d].is_upper) and d not in self.orgs
+                    and doc[d + 1].is_lower and doc[d + 1].pos_ == "NOUN"):
+                return None
+            d += 1
+        first = d
+        while d < len(doc) and d - first < 3 and doc[d].is_lower and doc[d].pos_ in ("NOUN", "ADJ"):
+            d += 1
+        if d == first or d + 1 >= len(doc):
+            return None
+        if d in self.orgs:
+            return self.at(d)
+        if doc[d].lower_ in ("of", "at") and doc[d - 1].pos_ == "NOUN" \
+                or doc[d].text == "," and doc[d - 1].lemma_.lower() in _ORG_NOUNS:
+            a = d + 2 if doc[d + 1].lower_ == "the" else d + 1
+            if a in self.orgs:
+                return self.at(a)
+        return None
 
     def possessor_before(self, start: int) -> OrgRef | None:
         """"ORG's TITLE": the organization before a possessive that opens the title."""

@@ -52,6 +52,13 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.NAME_COMMA_ORG_TITLE, "Fred Marlow, another NASA spokesman, declined to comment.",
      {("Fred Marlow", "spokesman", "NASA", None)}),
     (TitleRule.NAME_COMMA_ORG_TITLE, "Maya Okonjo, chairman of Dravik Holdings, opened the meeting.", set()),
+    # a capitalised run NER does not call an organization, up to the title
+    (TitleRule.NAME_COMMA_ORG_TITLE, "Ann Wu, the IRCU Secretary General, said the council would act.",
+     {("Ann Wu", "Secretary General", "IRCU", None)}),
+    # the organization before a title held in a place
+    (TitleRule.NAME_COMMA_ORG_TITLE, "Ann Wu said stocks were low, said Tom Bell, WFP Regional Director for "
+     "Eastern Africa.", {("Tom Bell", "Regional Director", "WFP", None)}),
+    (TitleRule.NAME_COMMA_ORG_TITLE, "Tom Bell, Madam Chair, said.", set()),  # an honorific is no organization
     (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Ann Wu, Kestrel Bank's chief economist, said rates would fall.",
      {("Ann Wu", "chief economist", "Kestrel Bank", None)}),
     (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Fred Marlow, another NASA spokesman, declined to comment.", set()),
@@ -66,6 +73,11 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.TITLE_COMMA_NAME, "The chief executive of Dravik Holdings, Maya Okonjo, said sales rose.",
      {("Maya Okonjo", "chief executive", "Dravik Holdings", None)}),
     (TitleRule.TITLE_COMMA_NAME, "Kestrel Bank's chairman, Omar Salih, said profit rose.", set()),
+    # a status word before the organization that owns a title held in a place
+    (TitleRule.TITLE_COMMA_NAME, "The former UNHCR representative in Kenya, Ann Wu, had warned of the crisis.",
+     {("Ann Wu", "representative", "UNHCR", "former")}),
+    (TitleRule.TITLE_COMMA_NAME, "The union's national organiser for freight, Tom Bell, said members would strike.",
+     {("Tom Bell", "national organiser for freight", None, None)}),
     (TitleRule.TITLE_OF_ORG_BEFORE_NAME, "President of the Harlow Chamber of Commerce Tom Bell welcomed the guests.",
      {("Tom Bell", "President", "Harlow Chamber of Commerce", None)}),
     (TitleRule.TITLE_OF_ORG_BEFORE_NAME, "Governor Li Wen of the Anhui Provincial Government spoke.", set()),
@@ -83,6 +95,11 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.TITLE_BY_PARSE, "Tom Bell will join Dravik Holdings as chief financial officer.",
      {("Tom Bell", "chief financial officer", "Dravik Holdings", None)}),
     (TitleRule.TITLE_BY_PARSE, "Tom Bell met the chief financial officer on Monday.", set()),
+    # the parse is read at the phrase's head ("Minister", "Editor"), not its last word
+    (TitleRule.TITLE_BY_PARSE, "Ann Wu was appointed Minister of Foreign Affairs in May.",
+     {("Ann Wu", "Minister of Foreign Affairs", None, None)}),
+    (TitleRule.TITLE_BY_PARSE, "Dravik Corp named Ann Wu as Editor-in-Chief of Dravik News.",
+     {("Ann Wu", "Editor-in-Chief", "Dravik News", None)}),
 ]
 
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import SPAN_KEYS
 from ..rules import RuleIndex
-from .phrases import OrgRef, TitlePhrase, status_at
+from .phrases import OrgRef, TitlePhrase, phrase_head, status_at
 from .words import proper_run, proper_run_before, strip_the
 
 _OF = {"of", "at", "for", "with", "in", "from"}
@@ -147,12 +147,14 @@ class Organizations:
         return None
 
     def possessor_before(self, start: int) -> OrgRef | None:
-        """"ORG's TITLE": the organization before a possessive that opens the title."""
+        """"ORG's TITLE" / "ORG TITLE": the organization right before the title, or before a
+        possessive that opens it ("UNICEF's Representative in Kenya", "the UNHCR representative in Chad")."""
         s = start
         if s > 0 and self.doc[s - 1].lower_ in _POSSESSIVE:
-            org = self.org_ends.get(s - 1)
-            if org is not None:
-                return org_ref(org)
+            s -= 1
+        org = self.org_ends.get(s)
+        if org is not None:
+            return org_ref(org)
         return self._possessor_org(start)
 
     def _possessor_org(self, start: int) -> OrgRef | None:
@@ -248,7 +250,7 @@ class Organizations:
 
     def by_parse(self, title: TitlePhrase) -> OrgRef | None:
         """"join Acme Corp as chief executive": the object of the role verb is the organization."""
-        head = self.doc[title.end - 1]
+        head = phrase_head(self.doc, title)
         if head.dep_ != "pobj" or head.head.lower_ != "as":
             return None
         verb = head.head.head

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from ...titlerules import TitleRule
-from .phrases import OrgRef, TitlePhrase, is_plural
+from .phrases import OrgRef, TitlePhrase, is_plural, phrase_head
 from .scene import Reading, Scene
 
 
@@ -196,7 +196,7 @@ _ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "el
 
 
 def _person_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: Scene) -> Span | None:
-    head = scene.doc[title.end - 1]
+    head = phrase_head(scene.doc, title)
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head

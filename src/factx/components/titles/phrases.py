@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...extensions import SPAN_KEYS
 from ...patterns import plural
@@ -92,6 +92,14 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
                 k += 1
             # "vice minister of food and drug safety", "head of sales, marketing and service"
             end = coordinated(doc, index, k, lower_word)
+        # "vice-rector for research", "organiser for freight": a lowercase portfolio after "for"
+        elif end + 1 < len(doc) and doc[end].lower_ == "for" and lower_word(doc[end + 1]) \
+                and index.at("TITLE_PORTFOLIO", end + 1) is not None and index.at("TITLE", end + 1) is None:
+            k = end + 1
+            while k < len(doc) and lower_word(doc[k]):
+                k += 1
+            if k == len(doc) or doc[k].text != "-":  # "correspondent for state-run television": no portfolio
+                end = coordinated(doc, index, k, lower_word)
         # "head of Japan equity research at X": names inside a portfolio that ends in a lowercase noun.
         elif end + 2 < len(doc) and doc[end].lower_ == "of" and (doc[end + 1].is_title or doc[end + 1].is_upper):
             k = end + 1
@@ -103,7 +111,8 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
                 end = k
         # "Minister of Foreign Affairs", "Director of Research": a capitalised portfolio with no
         # organization word is part of the title; "of the Sultanate of Oman" after it is the organization.
-        if end + 1 < len(doc) and doc[end].lower_ == "of" and index.at("TITLE_PORTFOLIO", end + 1) is not None:
+        # "Cabinet Secretary for Health", "Minister for Science, Culture and Tourism": the same after "for"
+        if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and index.at("TITLE_PORTFOLIO", end + 1) is not None:
             run_end = proper_run(doc, end + 1)
             # "Minister of Information and Communications of Vietnam": a second "of" starts the organization
             run_end = next((k for k in range(end + 2, run_end) if doc[k].lower_ == "of"), run_end)
@@ -130,6 +139,13 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
     return titles
 
 
+def phrase_head(doc: Doc, title: TitlePhrase) -> Token:
+    """The phrase's syntactic head: the word whose head is outside it ("Minister" of "Minister of
+    Foreign Affairs", "Editor" of "Editor-in-Chief", "officer" of "chief financial officer")."""
+    words = doc[title.start:title.end]
+    return next((t for t in words if not title.start <= t.head.i < title.end or t.head.i == t.i), words[-1])
+
+
 def is_plural(doc: Doc, title: TitlePhrase) -> bool:
     """The title's head word is plural ("economists", "Academicians of X"): it can be shared by a list."""
     head = next((t for t in doc[title.start:title.end] if t.lower_ == "of"), None)
@@ -148,7 +164,7 @@ def title_text(doc: Doc, title: TitlePhrase) -> str:
     last = tokens[-1]
     text = doc[tokens[0].i:last.i].text_with_ws if len(tokens) > 1 else ""
     word = last.text
-    has_portfolio = any(t.lower_ == "of" for t in tokens)
+    has_portfolio = any(t.lower_ in ("of", "for") for t in tokens)
     singular = title.canonical.rpartition(" ")[2]
     if not has_portfolio and singular and plural(singular.lower()) == last.lower_:
         word = singular.lower() if last.is_lower else singular[:1].upper() + singular[1:].lower()  # "Economists"

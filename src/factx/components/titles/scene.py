@@ -164,7 +164,11 @@ class Scene:
         apposition at ``j``."""
         doc = self.doc
         org = self.orgs.orgs.get(j)
-        org_end = org.end if org is not None else proper_run(doc, j, stop_at_person=False)
+        if org is not None:
+            org_end = org.end
+        else:  # "NAME, the IRCU Secretary General": a capitalised run up to a title phrase
+            org_end = proper_run(doc, j, stop_at_person=False)
+            org_end = next((k for k in range(j + 1, org_end) if k in self.by_start), org_end)
         if org_end <= j or org_end >= len(doc):
             return []
         if doc[org_end].lower_ not in _POSSESSIVE:
@@ -172,7 +176,9 @@ class Scene:
             started = self._title_starting(org_end)
             if started is not None:
                 title, status = started
-                if title.org is not None and title.org.start == j and title.reach not in self.person_starts:
+                if title.org is not None and title.org.start == j and title.reach not in self.person_starts \
+                        and not all(t.lower_ in self.honorifics for t in doc[title.org.start:title.org.end]):
+                    # ("Karen Bass, Madam Chair": an honorific is no organization)
                     return [Reading(title, TitleRule.NAME_COMMA_ORG_TITLE, title.org, status)]
             return []
         if org_end + 1 < len(doc):
@@ -266,15 +272,17 @@ class Scene:
         if title is None or title.start in self.appositive:
             return None
         j = title.start
-        while j > 0 and status_at(self.index, j - 1) is not None:
-            j -= 1
         if title.org is not None and title.org.end <= title.start:
             j = title.org.start  # "UNICEF's Representative in Bangladesh, NAME"
+        status = title.status
+        while j > 0 and status_at(self.index, j - 1) is not None:
+            j -= 1  # "the former UNHCR representative in Chad, NAME"
+            status = status or status_at(self.index, j)
         prev = doc[j - 1] if j > 0 else None
         if prev is None or doc[j].is_sent_start or prev.lower_ in _NP_OPENERS \
                 or prev.is_punct and prev.text not in (",", "-") or prev.pos_ in ("VERB", "AUX", "ADP"):
             org = title.org
             if org is None and prev is not None and prev.lower_ == "whose":
                 org = self.orgs.ending(j - 1)  # "the Users' Association, whose spokesman, X,"
-            return Reading(title, TitleRule.TITLE_COMMA_NAME, org, title.status)
+            return Reading(title, TitleRule.TITLE_COMMA_NAME, org, status)
         return None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ...extensions import SPAN_KEYS
-from .phrases import TitlePhrase
+from .phrases import TitlePhrase, phrase_head
 
 _START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
 _EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
@@ -17,7 +17,7 @@ def status_and_start(doc: Doc, title: TitlePhrase, status: str | None) -> tuple[
     incoming role the date it starts: "will become chief financial officer on April 1", "Ann Lee,
     the incoming chair, takes office in June"."""
     status = status or "current"
-    head = doc[title.end - 1]
+    head = phrase_head(doc, title)
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head

@@ -1,0 +1,28 @@
+"""Title phrases on sentences written for the test: a portfolio after "for" belongs to the title
+("Cabinet Secretary for Health", "vice-rector for research"), a title after "for" or a hyphenated
+adjective does not; a plural portfolio word is not made singular."""
+
+from typing import Any
+
+import pytest
+
+DATE = "2024-03-05"
+
+
+def _titles(doc: dict[str, Any]) -> set[tuple[str, str]]:
+    return {(t["title"], t["person"]) for t in doc["titles"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Cabinet Secretary for Health Ann Wu opened the clinic.", {("Cabinet Secretary for Health", "Ann Wu")}),
+    ("Ann Wu, the deputy minister for handicrafts, opened the fair.",
+     {("deputy minister for handicrafts", "Ann Wu")}),
+    ("Tom Bell, vice-rector for research at Harlow University, spoke.", {("vice-rector for research", "Tom Bell")}),
+    ("Tom Bell, head of Capital Markets at Dravik Bank, said sales rose.", {("head of Capital Markets", "Tom Bell")}),
+    # "for" + a title, a hyphenated adjective, no portfolio word: the title stops before "for"
+    ("Tom Bell, the candidate for mayor, said.", {("candidate", "Tom Bell")}),
+    ("Ann Wu, the correspondent for state-run radio, said.", {("correspondent", "Ann Wu")}),
+    ("Ann Wu, a spokeswoman for the union, said.", {("spokeswoman", "Ann Wu")}),
+])
+def test_a_portfolio_after_for_belongs_to_the_title(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _titles(extract(text, DATE)) == expected

@@ -443,15 +443,19 @@ def plural(phrase: str) -> str:
 
 
 def with_plurals(rules: Iterable[dict[str, Any]], labels: tuple[str, ...] = ("TITLE",)) -> list[dict[str, Any]]:
-    """The rules plus a plural phrase pattern for each phrase of ``labels`` (titles shared by a list)."""
+    """The rules plus, for each phrase of ``labels``, its plural (titles shared by a list) and, for a
+    phrase of several words, the same words joined by hyphens ("lieutenant general" ->
+    "lieutenant-general")."""
     out = list(rules)
     known = {(r["label"], r["pattern"]) for r in out if isinstance(r["pattern"], str)}
     for rule in list(out):
         if rule["label"] in labels and isinstance(rule["pattern"], str) and rule["pattern"][-1:].isalpha():
-            many = plural(rule["pattern"])
-            if (rule["label"], many) not in known:
-                known.add((rule["label"], many))
-                out.append({**rule, "pattern": many})
+            phrase = rule["pattern"]
+            forms = [phrase, "-".join(phrase.split())] if " " in phrase else [phrase]
+            for form in dict.fromkeys([*forms, *map(plural, forms)]):
+                if (rule["label"], form) not in known:
+                    known.add((rule["label"], form))
+                    out.append({**rule, "pattern": form})
     return out
 
 

@@ -67,6 +67,13 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.TITLE_BEFORE_NAME, "Governor Li Wen of the Anhui Provincial Government spoke.",
      {("Li Wen", "Governor", "Anhui Provincial Government", None)}),
     (TitleRule.TITLE_BEFORE_NAME, "Tom Bell met the chief financial officer on Monday.", set()),
+    # a title that is also an honorific is the title; an honorific alone is none
+    (TitleRule.TITLE_BEFORE_NAME, "Her co-authors include Associate Professor Kenji Sato and Dr. Ann Wu.",
+     {("Kenji Sato", "Associate Professor", None, None)}),
+    (TitleRule.TITLE_BEFORE_NAME, "Chairman Dr. Ann Lee opened the meeting.", {("Ann Lee", "Chairman", None, None)}),
+    # "NAME of ORG's ORG": the second organization
+    (TitleRule.TITLE_BEFORE_NAME, "The team is led by Professor Kenji Sato of HIST's Center for Quantum Materials.",
+     {("Kenji Sato", "Professor", "Center for Quantum Materials", None)}),
     (TitleRule.ORG_TITLE_COMMA_NAME, "Kestrel Bank's chairman, Omar Salih, said profit rose.",
      {("Omar Salih", "chairman", "Kestrel Bank", None)}),
     (TitleRule.ORG_TITLE_COMMA_NAME, "The chief executive of Dravik Holdings, Maya Okonjo, said sales rose.", set()),

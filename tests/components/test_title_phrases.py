@@ -26,3 +26,17 @@ def _titles(doc: dict[str, Any]) -> set[tuple[str, str]]:
 ])
 def test_a_portfolio_after_for_belongs_to_the_title(extract: Any, text: str, expected: set[Any]) -> None:
     assert _titles(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title of several words written with hyphens
+    ("Lieutenant-General Ann Wu said detectives had worked hard.", {("Lieutenant-General", "Ann Wu")}),
+    ("Lieutenant General Ann Wu said detectives had worked hard.", {("Lieutenant General", "Ann Wu")}),
+    ("She praised Detective Warrant Officer Ann Wu, who traced the payments.",
+     {("Detective Warrant Officer", "Ann Wu")}),
+    ("Leader of the Opposition Ann Wu called the budget weak.", {("Leader of the Opposition", "Ann Wu")}),
+    # "the leader of the opposition party": the title is "leader", the party its organization
+    ("Ann Wu, leader of the Harlow Green Party, called the budget weak.", {("leader", "Ann Wu")}),
+])
+def test_titles_of_several_words(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _titles(extract(text, DATE)) == expected

@@ -244,6 +244,8 @@ class Organizations:
         j = person.end
         if j + 1 < len(self.doc) and self.doc[j].lower_ in ("of", "at"):
             org = self.orgs.get(j + 2 if self.doc[j + 1].lower_ == "the" else j + 1)
+            if org is not None and org.end + 1 < len(self.doc) and self.doc[org.end].text in ("'s", "’s"):
+                org = self.orgs.get(org.end + 1, org)  # "of HIST's Center for Quantum Materials": the centre
             if org is not None:
                 return org_ref(org)
         return None

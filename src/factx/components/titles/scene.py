@@ -235,7 +235,9 @@ class Scene:
 
     def _title_before(self, person: Span) -> Reading | None:
         doc = self.doc
-        s = self._honorifics_before(person.start)  # "Chairman Dr. Ann Lee": the honorific is no title
+        # "Chairman Dr. Ann Lee": the honorific is no title; but "Professor Ann Lee", "Gen. Ann Lee":
+        # a title that is also an honorific is the title
+        s = person.start if person.start in self.by_end else self._honorifics_before(person.start)
         title = self.by_end.get(s)
         if title is not None:
             org = title.org

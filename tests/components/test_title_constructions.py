@@ -102,6 +102,10 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.TITLE_BY_PARSE, "Tom Bell will join Dravik Holdings as chief financial officer.",
      {("Tom Bell", "chief financial officer", "Dravik Holdings", None)}),
     (TitleRule.TITLE_BY_PARSE, "Tom Bell met the chief financial officer on Monday.", set()),
+    # the object of "succeed" holds the title written with it; a plural title is every subject's
+    (TitleRule.TITLE_BY_PARSE, "Tom Bell succeeds chairman Ann Wu, who has led the club since 2020.", set()),
+    (TitleRule.TITLE_BY_PARSE, "Ann Wu and Tom Bell would join the board as independent directors.",
+     {("Ann Wu", "independent directors", None, None), ("Tom Bell", "independent directors", None, None)}),
     # the parse is read at the phrase's head ("Minister", "Editor"), not its last word
     (TitleRule.TITLE_BY_PARSE, "Ann Wu was appointed Minister of Foreign Affairs in May.",
      {("Ann Wu", "Minister of Foreign Affairs", None, None)}),

@@ -40,3 +40,25 @@ def test_a_portfolio_after_for_belongs_to_the_title(extract: Any, text: str, exp
 ])
 def test_titles_of_several_words(extract: Any, text: str, expected: set[Any]) -> None:
     assert _titles(extract(text, DATE)) == expected
+
+
+def _statuses(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
+    return {(t["title"], t["person"], t["status"]) for t in doc["titles"]}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the person someone succeeded held the title written with the name
+    ("Tom Bell succeeded chairman Ann Wu, who had led the club since 2020.", {("chairman", "Ann Wu", "former")}),
+    ("Tom Bell took over from Australian coach Ann Wu, whose contract ended.", {("coach", "Ann Wu", "former")}),
+    # not yet: the predecessor holds the post until the successor starts
+    ("Tom Bell succeeds chairman Ann Wu, who will retire in March.", {("chairman", "Ann Wu", "current")}),
+    ("She succeeded Prof. Ann Wu, rector for the previous seven years, who remains a professor.",
+     {("rector", "Ann Wu", "former"), ("professor", "Ann Wu", "current")}),
+    # the successor's own title, and a founder, are not
+    ("Tom Bell succeeded Ann Wu as chairman of Dravik Holdings.", {("chairman", "Tom Bell", "current")}),
+    ("Tom Bell succeeded co-founder Ann Wu, who had led the firm since 2020.", {("co-founder", "Ann Wu", "current")}),
+    # "would" + a start verb: an incoming role
+    ("Ann Wu would join the board as an independent director.", {("independent director", "Ann Wu", "incoming")}),
+])
+def test_status_from_the_sentence(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _statuses(extract(text, DATE)) == expected

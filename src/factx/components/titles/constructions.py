@@ -195,26 +195,33 @@ _ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "el
                "act", "take", "succeed", "hire", "promote", "install", "leave", "replace", "continue"}
 
 
-def _person_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: Scene) -> Span | None:
+_AS_ONLY = {"succeed", "replace"}  # "succeeded Ann Lee as chairman"; "succeeds co-founder Ann Lee" is Lee's title
+
+
+def _people_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: Scene) -> list[Span]:
     head = phrase_head(scene.doc, title)
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head
-    elif head.dep_ not in ("attr", "oprd", "dobj", "acomp"):
-        return None
+    elif head.dep_ not in ("attr", "oprd", "dobj", "acomp") or verb.lemma_ in _AS_ONLY:
+        return []
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _ROLE_VERBS:
-        return None
+        return []
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
                 child = verb.head
             person = person_tokens.get(child.i)
             if person is not None:
-                return person
+                # "Ann Lee and Tom Bell would join the board as independent directors": a plural title
+                # is every coordinated subject's
+                more = [person_tokens[c.i] for c in child.conjuncts if c.i in person_tokens] \
+                    if is_plural(scene.doc, title) else []
+                return [person, *more]
     for child in verb.children:
         if child.dep_ == "dobj" and child.i in person_tokens:
-            return person_tokens[child.i]  # "appointed Jane Roe as chief executive"
-    return None
+            return [person_tokens[child.i]]  # "appointed Jane Roe as chief executive"
+    return []
 
 
 @construction(TitleRule.TITLE_BY_PARSE, priority=10)
@@ -225,10 +232,11 @@ def title_by_parse(scene: Scene) -> Iterator[Proposal]:
     antecedent, or object) is a person; the verb's object may name the organization."""
     person_tokens = {k: p for p in scene.people for k in range(p.start, p.end)}
     for title in scene.titles:
-        person = _person_by_parse(title, person_tokens, scene)
-        if person is not None:
+        people = _people_by_parse(title, person_tokens, scene)
+        if people:
             org = title.org or scene.orgs.by_parse(title)
-            yield Proposal(person, title, org, title.status, TitleRule.TITLE_BY_PARSE)
+            for person in people:
+                yield Proposal(person, title, org, title.status, TitleRule.TITLE_BY_PARSE)
 
 
 def propose(scene: Scene) -> list[Proposal]:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span
 from ...extensions import SPAN_KEYS, group
 from ...patterns import attached
 from ...titlelinks import TitleLink
+from ...titlerules import TitleRule
 from ..rules import RuleIndex, rule_index
 from .affiliations import affiliations
 from .constructions import Proposal, propose
@@ -57,7 +58,8 @@ class TitleLinker:
     def record(self, doc: Doc, link: Proposal) -> TitleLink:
         title, person, org = link.title, link.person, link.org
         span = doc[title.start:title.end]
-        status, effective = status_and_start(doc, title, link.status)
+        status, effective = status_and_start(doc, title, link.status, person,
+                                              beside_name=link.rule is not TitleRule.TITLE_BY_PARSE)
         text = title_text(doc, title)
         return TitleLink(
             start=span.start_char,

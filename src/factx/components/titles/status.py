@@ -3,26 +3,48 @@ from April 1; "named Jane Roe as chairman, effective July 1" (a date after the a
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ...extensions import SPAN_KEYS
 from .phrases import TitlePhrase, phrase_head
 
 _START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
 _EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
+_FUTURE = ("will", "'ll", "shall", "would")
+_FOUNDERS = {"founder", "co-founder", "cofounder"}  # a successor takes over the post, not the founding
+_SUCCEED_VERBS = {"succeed", "replace"}  # "succeeds X", "will replace X": X held the title before
 
 
-def status_and_start(doc: Doc, title: TitlePhrase, status: str | None) -> tuple[str, str | None]:
+def _predecessor(person: Span) -> bool:
+    """The person is the one someone succeeded: the object of "succeeded"/"replaced" ("She succeeded
+    Prof. Ann Lee, rector for seven years") or of "took over from". Past tense only: "She succeeds
+    Ann Lee, who will retire in March", "succeeding Ann Lee, who retires": Lee still holds the post."""
+    root = person.root
+    verb = None
+    if root.dep_ == "dobj" and root.head.lemma_ in _SUCCEED_VERBS:
+        verb = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_ == "take" \
+            and any(c.lower_ == "over" for c in root.head.head.children):
+        verb = root.head.head
+    return verb is not None and (verb.tag_ == "VBD" or verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
+
+
+def status_and_start(doc: Doc, title: TitlePhrase, status: str | None, person: Span,
+                     beside_name: bool = True) -> tuple[str, str | None]:
     """The status of a link (``status`` is what its construction read, None for current) and for an
     incoming role the date it starts: "will become chief financial officer on April 1", "Ann Lee,
-    the incoming chair, takes office in June"."""
+    the incoming chair, takes office in June"; a title written beside the name (``beside_name``: not
+    read from another clause) of the person someone succeeds is former."""
+    if status is None and beside_name and title.canonical.lower() not in _FOUNDERS and _predecessor(person):
+        return "former", None
     status = status or "current"
     head = phrase_head(doc, title)
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head
     future = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _START_VERBS and any(
-        c.dep_ == "aux" and c.lower_ in ("will", "'ll", "shall") for c in verb.children)
+        c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
     if status == "current" and future and head.dep_ in ("attr", "oprd", "dobj", "pobj"):
         status = "incoming"
     if status not in ("incoming", "current"):

@@ -119,3 +119,10 @@ def test_a_portfolio_or_acronym_in_parentheses_before_the_organization(
 ])
 def test_a_description_between_the_title_and_its_organization(extract: Any, text: str, expected: set[Any]) -> None:
     assert _links(extract(text, DATE)) == expected
+
+
+def test_a_name_ner_ran_into_the_title_is_the_titles_organization(extract: Any) -> None:
+    # the model reads "Dravik Apparel Holdings' Group" as one organization; "Group" opens the title
+    doc = extract("Tom Bell said the club would grow. Dravik Apparel Holdings' Group Managing Director, Omar "
+                  "Salih, said sales rose.", DATE)
+    assert _links(doc) == {("Group Managing Director", "Omar Salih", "Dravik Apparel Holdings")}

@@ -110,6 +110,11 @@ class Organizations:
         org = self.org_ends.get(s)
         if org is not None:
             return org_ref(org), title.end
+        inside = next((o for o in self.orgs.values() if o.start < s < o.end <= title.end), None)
+        if inside is not None:
+            # "Lankan Apparel Holdings' Group Managing Director": NER ran the name into the title's
+            # first word; the organization is the name before the title
+            return OrgRef(inside.start, s, doc[inside.start:s].text, "org"), title.end
         place = self.place_ends.get(s)
         if place is not None:
             return OrgRef(place.start, place.end, strip_the(place), "place"), title.end

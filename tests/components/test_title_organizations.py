@@ -125,3 +125,26 @@ def test_a_name_ner_ran_into_the_title_is_the_titles_organization(nlp: Any) -> N
     # the model reads "Coast Guard Lt" as one organization; "Lt." is the title, "Coast Guard" its organization
     links = nlp("The Coast Guard Lt. Ann Wu said the boat sank.")._.factx_title_links
     assert [(link.title, link.person, link.organization) for link in links] == [("Lt.", "Ann Wu", "Coast Guard")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the organization's acronym in parentheses between it and the title
+    ("The approval was welcome, said Harlow Palm Growers Association (HPGA) chief executive officer Datuk "
+     "Ahmad Kamal.", {("chief executive officer", "Ahmad Kamal", "Harlow Palm Growers Association")}),
+    # an acronym the model calls a nationality is still a name
+    ("BAM president Tan Sri Ahmad Norza Zakaria said both parties had agreed.",
+     {("president", "Ahmad Norza Zakaria", "BAM")}),
+    ("Dutch ambassador Ann de Vries arrived.", {("ambassador", "Ann de Vries", None)}),
+    # a name before a place is a company's local name; a place alone is where the title is held
+    ("Kestrel Malaysia managing director Omar Salih said this marked a record.",
+     {("managing director", "Omar Salih", "Kestrel Malaysia")}),
+    # words joined by "and" or a hyphen are one name; a capitalised "By" opens none
+    ("The fire was out by noon, Harlow Fire and Rescue Department (HFRD) director Ahmad Kamal said.",
+     {("director", "Ahmad Kamal", "Harlow Fire and Rescue Department")}),
+    ("(By ITAR-TASS correspondent Boris Orlov)", {("correspondent", "Boris Orlov", "ITAR-TASS")}),
+    # a status word before the title is the title's, not the organization's
+    ("The Harlow Office of Science and Technology Policy Acting Director, Ann Wu, spoke.",
+     {("Director", "Ann Wu", "Harlow Office of Science and Technology Policy")}),
+])
+def test_the_organization_written_before_the_title(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

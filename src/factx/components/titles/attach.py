@@ -107,6 +107,8 @@ class Organizations:
         s = title.start
         if s > 0 and doc[s - 1].lower_ in _POSSESSIVE:
             s -= 1
+        if s > 2 and doc[s - 1].text == ")" and doc[s - 3].text == "(" and doc[s - 2].is_upper:
+            s -= 3  # "Malaysian Palm Oil Association (MPOA) chief executive": the acronym in parentheses
         org = self.org_ends.get(s)
         if org is not None:
             return org_ref(org), title.end
@@ -116,11 +118,15 @@ class Organizations:
             # first word; the organization is the name before the title
             return OrgRef(inside.start, s, doc[inside.start:s].text, "org"), title.end
         place = self.place_ends.get(s)
-        if place is not None:
-            return OrgRef(place.start, place.end, strip_the(place), "place"), title.end
         run_start = proper_run_before(doc, s)
-        if run_start < s:
-            return OrgRef(run_start, s, doc[run_start:s].text, "run"), title.end
+        if place is not None and not run_start < place.start:
+            return OrgRef(place.start, place.end, strip_the(place), "place"), title.end
+        # "Kestrel Malaysia managing director": a name before the place is a company's local name
+        run_end = s
+        while run_end > run_start and status_at(self.index, run_end - 1) is not None:
+            run_end -= 1  # "Office of Science and Technology Policy Acting Director": the status is the title's
+        if run_start < run_end:
+            return OrgRef(run_start, run_end, doc[run_start:run_end].text, "run"), title.end
         return self._possessor_org(title.start), title.end
 
     def _described(self, k: int, lowercase_only: bool = False) -> OrgRef | None:

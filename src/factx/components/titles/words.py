@@ -75,8 +75,14 @@ def proper_run_before(doc: Doc, end: int) -> int:
     k = end
     while k > 0:
         tok = doc[k - 1]
-        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ in ("DATE", "NORP"):
-            break
+        if k < end and k > 1 and (doc[k - 2].is_title or doc[k - 2].is_upper) and doc[k - 2].is_alpha and (
+                tok.lower_ in ("and", "&", "of") or tok.text == "-" and not doc[k - 2].whitespace_
+                and not tok.whitespace_):
+            k -= 1  # "Fire and Rescue Department director", "Anti-Corruption Commission chief"
+            continue
+        if not (tok.is_title or tok.is_upper) or not tok.is_alpha or tok.ent_type_ == "DATE" \
+                or tok.ent_type_ == "NORP" and not (tok.is_upper and len(tok) > 1):
+            break  # "Dutch ambassador": a nationality is no organization; "BAM president": an acronym is
         # a person's name is no organization, but "Halverton Mayor": NER reads one word before a title as a person
         if tok.ent_type_ == "PERSON" and (tok.ent_iob_ != "B" or doc[k].ent_type_ == "PERSON"):
             break  # ("Kandy" + "Warriors captain": a one-word person NER found inside the name)
@@ -87,6 +93,8 @@ def proper_run_before(doc: Doc, end: int) -> int:
         ):
             break  # "Hsinmao's chairman", "UNICEF deputy representative": names even at sentence start
         k -= 1
+    while k < end - 1 and doc[k].is_stop and doc[k].pos_ in ("ADP", "DET", "CCONJ", "PRON"):
+        k += 1  # "(By ITAR-TASS correspondent": a capitalised function word opens no name
     if k < end and doc[k].pos_ != "PROPN" and not doc[k].is_upper and doc[k].ent_type_ != "PERSON" \
             and (doc[k].is_sent_start or doc[k].is_stop or k + 1 < end):
         return end  # one capitalised word the tagger reads as a noun ("Arsenal manager") still names the club

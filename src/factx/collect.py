@@ -402,7 +402,9 @@ def titles(found: Found) -> list[TitleFact]:
             # Kingsford" stays a place, not "Catholic Archdiocese of Kingsford"
             org = by_name.get(name_key(org_name))
             in_place = info.organization_kind == "place"
-            if org is None and not (in_place and info.place_title):  # "Mayor of Port Elland" stays a place
+            # "Mayor of Port Elland", "Selangor Menteri Besar" stay places: a title held in a place is
+            # not an organization's whose name starts with the place
+            if org is None and not (info.place_title and (in_place or _names_a_place(doc, info))):
                 org = _short_form_owner(orgs, name_key(org_name), inner=not in_place)
             if org is None and _names_a_place(doc, info):
                 # "Chicago Mayor Anton Cermak", "governor of the Upper Nile region": a place is where

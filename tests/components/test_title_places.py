@@ -41,3 +41,18 @@ def test_an_organization_the_model_reads_as_a_place_stays_the_organization(extra
     doc = extract("Halvorsen Dynamics makes pumps. Halvorsen chief executive Mara Lind said sales rose.", DATE)
     assert [(t["person"], t["organization"], t["place"]) for t in doc["titles"]] == \
         [("Mara Lind", "Halvorsen Dynamics", None)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a title held in a place stays the place's, though an organization's name starts with the place
+    ("The Penang Disaster Management Unit opened shelters. Penang Chief Minister Ahmad Kamal said 500 people "
+     "had left.", ("Chief Minister", "Ahmad Kamal", None, "Penang")),
+    ("The Johor Flood Relief Committee met on Monday. Johor Menteri Besar Ahmad Kamal said 500 people had left.",
+     ("Menteri Besar", "Ahmad Kamal", None, "Johor")),
+    # a company title before a short form is the company's
+    ("Kestrel Energy said output rose. Kestrel chief executive Ann Wu said prices fell.",
+     ("chief executive", "Ann Wu", "Kestrel Energy", None)),
+])
+def test_a_place_title_is_not_an_organization_named_after_the_place(extract: Any, text: str,
+                                                                   expected: tuple[Any, ...]) -> None:
+    assert _links(extract(text, DATE)) == [expected]

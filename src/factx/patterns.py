@@ -443,19 +443,25 @@ def plural(phrase: str) -> str:
 
 
 def with_plurals(rules: Iterable[dict[str, Any]], labels: tuple[str, ...] = ("TITLE",)) -> list[dict[str, Any]]:
-    """The rules plus, for each phrase of ``labels``, its plural (titles shared by a list) and, for a
-    phrase of several words, the same words joined by hyphens ("lieutenant general" ->
-    "lieutenant-general")."""
+    """The rules plus, for each phrase of ``labels``, its plural (titles shared by a list), for a
+    phrase of several words the same words joined by hyphens ("lieutenant general" ->
+    "lieutenant-general"), and for an abbreviation its capitalised form ("gen." -> "Gen.": the
+    tokenizer keeps a capitalised abbreviation whole and splits "gen.", so only that form matches it)."""
     out = list(rules)
     known = {(r["label"], r["pattern"]) for r in out if isinstance(r["pattern"], str)}
     for rule in list(out):
-        if rule["label"] in labels and isinstance(rule["pattern"], str) and rule["pattern"][-1:].isalpha():
-            phrase = rule["pattern"]
-            forms = [phrase, "-".join(phrase.split())] if " " in phrase else [phrase]
-            for form in dict.fromkeys([*forms, *map(plural, forms)]):
-                if (rule["label"], form) not in known:
-                    known.add((rule["label"], form))
-                    out.append({**rule, "pattern": form})
+        if rule["label"] not in labels or not isinstance(rule["pattern"], str):
+            continue
+        phrase = rule["pattern"]
+        forms = [phrase, "-".join(phrase.split())] if " " in phrase else [phrase]
+        if phrase[-1:].isalpha():
+            forms += [plural(form) for form in forms]
+        if "." in phrase:
+            forms.append(" ".join(w[:1].upper() + w[1:] for w in phrase.split()))
+        for form in dict.fromkeys(forms):
+            if (rule["label"], form) not in known:
+                known.add((rule["label"], form))
+                out.append({**rule, "pattern": form})
     return out
 
 

@@ -43,7 +43,7 @@ class TitleRule(_DescribedRule):
     TITLE_OF_ORG_BEFORE_NAME = ("title-of-org-before-name",
                                 "TITLE of ORG NAME: the title's organization or place ends right before the name")
     COORDINATED_TITLES_BEFORE_NAME = ("coordinated-titles-before-name",
-                                      "TITLE and TITLE NAME: both titles before the name are its")
+                                      "TITLE [and] TITLE NAME: both titles before the name are its")
     SHARED_TITLE_LIST = ("shared-title-list",
                          "A, B and C, TITLE of ORG / TITLE A and B: every name of the list holds the title")
     TITLE_BY_PARSE = ("title-by-parse",

@@ -91,6 +91,10 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.COORDINATED_TITLES_BEFORE_NAME, "Foreign Minister and Deputy Prime Minister Ana Ruiz arrived on Monday.",
      {("Ana Ruiz", "Foreign Minister", None, None)}),
     (TitleRule.COORDINATED_TITLES_BEFORE_NAME, "Finance Minister Ana Ruiz said the budget was ready.", set()),
+    # a title right before the title before the name; another title ends the organization's name
+    (TitleRule.COORDINATED_TITLES_BEFORE_NAME, "AFP Chief of Staff Gen. Ann Wu told reporters.",
+     {("Ann Wu", "Chief of Staff", "AFP", None)}),
+    (TitleRule.TITLE_BEFORE_NAME, "AFP Chief of Staff Gen. Ann Wu told reporters.", {("Ann Wu", "Gen.", None, None)}),
     (TitleRule.SHARED_TITLE_LIST, "Economists Ann Wu and Tom Bell of Kestrel Bank disagreed.",
      {("Tom Bell", "Economists", "Kestrel Bank", None)}),
     (TitleRule.SHARED_TITLE_LIST,

@@ -62,3 +62,16 @@ def _statuses(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
 ])
 def test_status_from_the_sentence(extract: Any, text: str, expected: set[Any]) -> None:
     assert _statuses(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a capitalised abbreviation the tokenizer keeps whole
+    ("Sen. Ann Wu, D-Calif., said the bill would pass.", {("Sen.", "Ann Wu")}),
+    ("Gov. Tom Bell signed the bill.", {("Gov.", "Tom Bell")}),
+    # a modifier before a portfolio before the title; a modifier inside a place's name is the place's
+    ("The notice was read before Deputy Public Prosecutor Ahmad Kamal on Monday.",
+     {("Deputy Public Prosecutor", "Ahmad Kamal")}),
+    ("King County police spokesman Tom Bell said the road was closed.", {("police spokesman", "Tom Bell")}),
+])
+def test_abbreviations_and_modifiers(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _titles(extract(text, DATE)) == expected

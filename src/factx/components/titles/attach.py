@@ -60,6 +60,7 @@ class Organizations:
     org_ends: dict[int, Span] = dataclasses.field(default_factory=dict)
     places: dict[int, Span] = dataclasses.field(default_factory=dict)
     place_ends: dict[int, Span] = dataclasses.field(default_factory=dict)
+    title_ends: set[int] = dataclasses.field(default_factory=set)  # where title phrases end
 
     @classmethod
     def of(cls, doc: Doc, index: RuleIndex) -> Organizations:
@@ -119,6 +120,8 @@ class Organizations:
             return OrgRef(inside.start, s, doc[inside.start:s].text, "org"), title.end
         place = self.place_ends.get(s)
         run_start = proper_run_before(doc, s)
+        # "AFP Chief of Staff Gen. NAME": another title before this one ends the organization's name
+        run_start = max([run_start, *(e for e in self.title_ends if run_start < e <= s)])
         if place is not None and not run_start < place.start:
             return OrgRef(place.start, place.end, strip_the(place), "place"), title.end
         # "Kestrel Malaysia managing director": a name before the place is a company's local name

@@ -164,14 +164,17 @@ def title_of_org_before_name(scene: Scene) -> Iterator[Proposal]:
 
 @construction(TitleRule.COORDINATED_TITLES_BEFORE_NAME, priority=60)
 def coordinated_titles_before_name(scene: Scene) -> Iterator[Proposal]:
-    """"Foreign Minister and Deputy Prime Minister Ann Lee": the first title is hers too."""
+    """"Foreign Minister and Deputy Prime Minister Ann Lee", "Army Chief of Staff Gen. Ann Lee": the
+    first title is hers too."""
     for person in scene.people:
         reading = scene.before(person)
         if reading is None:
             continue
         start = reading.title.start
         first = scene.by_end.get(start - 1)
-        if first is not None and scene.doc[start - 1].lower_ == "and":
+        if first is None or scene.doc[start - 1].lower_ != "and":
+            first = scene.by_end.get(start)  # "AFP Chief of Staff Gen. NAME": a title right before the title
+        if first is not None:
             yield Proposal(person, first, first.org, first.status, TitleRule.COORDINATED_TITLES_BEFORE_NAME)
 
 

@@ -68,23 +68,29 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
         if start < last_end or doc[start].idx < body:
             continue
         s = start
+        first_round = True
         while True:
-            mod = index.ending("TITLE_MODIFIER", s)
-            if mod is None and s > 1 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_:
-                mod = index.ending("TITLE_MODIFIER", s - 1)  # "vice-president", "deputy-director"
-            if mod is None or mod[0] >= s:
-                break
-            s = mod[0]
-        # "Energy Minister", "fitness coach": a portfolio or lowercase noun before the title belongs to it
-        # ("Lowmoor chief executive": a capitalized name there is the organization, see attach.py).
-        while s > 0 and s - 1 not in org_tails and (
-            modifies(doc[s - 1], s, end) and doc[s - 1].is_lower
-            # "Health Minister ...": a portfolio word, even where it starts the sentence or NER
-            # swallowed it into an entity
-            or index.at("TITLE_PORTFOLIO", s - 1) is not None and doc[s - 1].is_alpha
-            and doc[s - 1].ent_type_ not in ("PERSON", "GPE", "NORP")
-        ):
-            s -= 1
+            before = s
+            while True:
+                mod = index.ending("TITLE_MODIFIER", s)
+                if mod is None and s > 1 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_:
+                    mod = index.ending("TITLE_MODIFIER", s - 1)  # "vice-president", "deputy-director"
+                if mod is None or mod[0] >= s or not first_round and any(t.ent_type_ for t in doc[mod[0]:s]):
+                    break  # past a portfolio, a modifier inside a name is the name's ("King County police")
+                s = mod[0]
+            first_round = False
+            # "Energy Minister", "fitness coach": a portfolio or lowercase noun before the title belongs to it
+            # ("Lowmoor chief executive": a capitalized name there is the organization, see attach.py).
+            while s > 0 and s - 1 not in org_tails and (
+                modifies(doc[s - 1], s, end) and doc[s - 1].is_lower
+                # "Health Minister ...": a portfolio word, even where it starts the sentence or NER
+                # swallowed it into an entity
+                or index.at("TITLE_PORTFOLIO", s - 1) is not None and doc[s - 1].is_alpha
+                and doc[s - 1].ent_type_ not in ("PERSON", "GPE", "NORP")
+            ):
+                s -= 1
+            if s == before:
+                break  # "Deputy Public Prosecutor": a modifier before a portfolio before the title
         # "head of investor relations": a lowercase portfolio after "of" belongs to it.
         if end + 1 < len(doc) and doc[end].lower_ == "of" and lower_word(doc[end + 1]):
             k = end + 1
@@ -134,6 +140,8 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
             status = "former"
         if doc[start].is_lower and doc[start].pos_ == "VERB":
             continue  # "to head the", "will chair"
+        while titles and s <= titles[-1].start:
+            titles.pop()  # "Deputy" read alone before "Deputy Public Prosecutor": the longer phrase
         titles.append(TitlePhrase(s, end, canonical, status, org_end=end))
         last_end = end
     return titles

@@ -59,7 +59,9 @@ class Scene:
     @classmethod
     def of(cls, doc: Doc, index: RuleIndex, honorifics: set[str]) -> Scene:
         orgs = Organizations.of(doc, index)
-        titles = [orgs.attach(t) for t in find_titles(doc, index)]
+        found = find_titles(doc, index)
+        orgs.title_ends = {t.end for t in found}
+        titles = [orgs.attach(t) for t in found]
         people = list(doc.spans.get(SPAN_KEYS["people"], []))
         return cls(doc, index, people, orgs, titles, honorifics)
 

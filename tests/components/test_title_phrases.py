@@ -57,6 +57,10 @@ def _statuses(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
     # the successor's own title, and a founder, are not
     ("Tom Bell succeeded Ann Wu as chairman of Dravik Holdings.", {("chairman", "Tom Bell", "current")}),
     ("Tom Bell succeeded co-founder Ann Wu, who had led the firm since 2020.", {("co-founder", "Ann Wu", "current")}),
+    # "next" is incoming, "new" current; neither is part of the title
+    ("Dravik Holdings said its next chief executive, Ann Wu, would start in May.",
+     {("chief executive", "Ann Wu", "incoming")}),
+    ("The new chairman, Tom Bell, said profit rose.", {("chairman", "Tom Bell", "current")}),
     # "would" + a start verb: an incoming role
     ("Ann Wu would join the board as an independent director.", {("independent director", "Ann Wu", "incoming")}),
 ])

@@ -48,6 +48,10 @@ class TitlePhrase:
 
 
 _STATUS_WORDS = ("former", "acting", "interim", "incoming", "outgoing", "current", "then", "ex", "-")
+# lowercase words before a title that tell its status or time, not the title ("the new chairman", "its
+# next chief executive", "the late founder")
+_STATUS_LOWER = ("new", "newly", "appointed", "next", "late", "retired", "caretaker", "temporary", "formerly",
+                 "previously")
 
 
 def status_at(index: RuleIndex, j: int) -> str | None:
@@ -165,7 +169,7 @@ def is_plural(doc: Doc, title: TitlePhrase) -> bool:
 def title_text(doc: Doc, title: TitlePhrase) -> str:
     """The title as written, singular, without status words ("academicians" -> "academician")."""
     tokens = [t for t in doc[title.start:title.end]]
-    while tokens and tokens[0].lower_ in _STATUS_WORDS:
+    while tokens and (tokens[0].lower_ in _STATUS_WORDS or tokens[0].is_lower and tokens[0].lower_ in _STATUS_LOWER):
         tokens = tokens[1:]
     if not tokens:
         return doc[title.start:title.end].text

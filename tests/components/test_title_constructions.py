@@ -62,6 +62,11 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Ann Wu, Kestrel Bank's chief economist, said rates would fall.",
      {("Ann Wu", "chief economist", "Kestrel Bank", None)}),
     (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Fred Marlow, another NASA spokesman, declined to comment.", set()),
+    # a second title after "and" is the same organization's; a portfolio goes on in a coordination
+    (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Kenji Sato, Dravik Electric's senior managing executive officer and "
+     "head of research and development, said the tests went well.",
+     {("Kenji Sato", "senior managing executive officer", "Dravik Electric", None),
+      ("Kenji Sato", "head of research and development", "Dravik Electric", None)}),
     (TitleRule.TITLE_BEFORE_NAME, "Finance Minister Ana Ruiz said the budget was ready.",
      {("Ana Ruiz", "Finance Minister", None, None)}),
     (TitleRule.TITLE_BEFORE_NAME, "Governor Li Wen of the Anhui Provincial Government spoke.",

@@ -130,6 +130,10 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
                                              for k in range(end + 1, run_end)):
                 # "Minister of Finance, Budget and National Planning"
                 end = coordinated(doc, index, run_end, capital_word)
+        # "head of research and development": a lexicon title that ends in a portfolio goes on in a coordination
+        portfolio = any(t.lower_ in ("of", "for") for t in doc[s:end]) and index.at("TITLE_PORTFOLIO", end - 1)
+        if portfolio and end < len(doc) and doc[end].lower_ in ("and", "&", ","):
+            end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word)
         status = None
         # the status word may sit before the title or among its modifiers ("the incoming chairman")
         stat = index.ending("TITLE_STATUS", s)

@@ -137,16 +137,25 @@ class Scene:
                 j += 2
             started = self._title_starting(j)
             if started is None:
-                found.extend(self._org_then_title(j))
-                break
-            title, status = started
-            if title.reach in self.person_starts:
-                break  # "A, Deputy Director of X B": the title before B is B's
-            if found and title.org and doc[found[-1].title.end].lower_ == "and" and found[-1].org is None \
-                    and found[-1].title.end + 1 == title.start:
-                found[-1] = found[-1]._replace(org=title.org)  # "chairman and chief executive of X": both of X
-            found.append(Reading(title, rule, title.org, status))
-            j = title.reach
+                opened = self._org_then_title(j)
+                if not opened:
+                    break
+                found.extend(opened)
+                # "NAME, Acme's chief operating officer and head of research": what follows is Acme's too
+                rule = opened[-1].rule
+                j = opened[-1].title.reach
+            else:
+                title, status = started
+                if title.reach in self.person_starts:
+                    break  # "A, Deputy Director of X B": the title before B is B's
+                if found and title.org and doc[found[-1].title.end].lower_ == "and" and found[-1].org is None \
+                        and found[-1].title.end + 1 == title.start:
+                    found[-1] = found[-1]._replace(org=title.org)  # "chairman and chief executive of X": both of X
+                org = title.org
+                if org is None and found and found[-1].rule is TitleRule.NAME_ORG_POSSESSIVE_TITLE:
+                    org = found[-1].org
+                found.append(Reading(title, rule, org, status))
+                j = title.reach
             who = next((words for words in _WHO if starts_with(doc, j, words)), None)
             if who is not None:  # "... who is now a professor at X": a second role
                 j += len(who)

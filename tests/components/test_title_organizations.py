@@ -149,3 +149,17 @@ def test_a_name_ner_ran_into_the_title_is_the_titles_organization(nlp: Any) -> N
 ])
 def test_the_organization_written_before_the_title(extract: Any, text: str, expected: set[Any]) -> None:
     assert _links(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Health Ministry said cases fell. Health Minister Ann Wu said the plan worked.",
+     {("Health Minister", "Ann Wu", "Health Ministry")}),
+    ("The Ministry of Food and Drug Safety approved it. Ann Wu, a vice minister of food and drug safety, agreed.",
+     {("vice minister of food and drug safety", "Ann Wu", "Ministry of Food and Drug Safety")}),
+    # a ministry of another portfolio is not hers
+    ("The Finance Ministry said prices rose. Health Minister Ann Wu said cases fell.",
+     {("Health Minister", "Ann Wu", None)}),
+])
+def test_a_ministers_portfolio_names_the_ministry_the_text_names(extract: Any, text: str,
+                                                                 expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected

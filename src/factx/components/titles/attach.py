@@ -71,7 +71,25 @@ class Organizations:
     def attach(self, title: TitlePhrase) -> TitlePhrase:
         """The phrase with the organization it writes, and where that organization ends."""
         org, org_end = self._written(title)
+        if org is None:
+            org = self._ministry(title)
         return dataclasses.replace(title, org=org, org_end=max(org_end, title.end))
+
+    def _ministry(self, title: TitlePhrase) -> OrgRef | None:
+        """"Health Minister", "vice minister of food and drug safety": a minister's portfolio names the
+        ministry, where the text names a ministry with every word of the portfolio ("Health Ministry",
+        "Ministry of Food and Drug Safety")."""
+        if "minister" not in title.canonical.lower().split():
+            return None
+        words = {t.lower_ for t in self.doc[title.start:title.end] if t.is_alpha and not t.is_stop
+                 and self.index.at("TITLE", t.i) is None and self.index.at("TITLE_MODIFIER", t.i) is None}
+        if not words:
+            return None
+        for org in self.orgs.values():
+            names = {t.lower_ for t in org}
+            if names & {"ministry", "ministries"} and words <= names:
+                return org_ref(org)
+        return None
 
     def _written(self, title: TitlePhrase) -> tuple[OrgRef | None, int]:
         doc, j = self.doc, title.end

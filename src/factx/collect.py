@@ -290,8 +290,9 @@ def people(found: Found) -> list[PersonFact]:
         same = next((k for k, held in enumerate(record.titles) if _same_role(ref, held)), None)
         if same is None:
             record.titles.append(ref)
-        elif record.titles[same].organization is None and ref.organization is not None:
-            record.titles[same] = ref  # the entry that names the organization stands for both
+        elif record.titles[same].organization is None and ref.organization is not None \
+                or ref.title and title_key(record.titles[same].title).startswith(title_key(ref.title) + " of "):
+            record.titles[same] = ref  # the entry that names the organization (without its portfolio) stands
     _affiliated(doc, found.facts["organizations"], resolved, records)
     _title_only_mentions(doc, found.spans("rules"), titles, records)
     kept = [r for r in records.values() if " " in r.name.strip() or r.titles or not _lone_word_is_no_person(doc, r)]
@@ -305,7 +306,8 @@ def _same_role(a: TitleRef, b: TitleRef) -> bool:
     # "Ministry of Industry and Information Technology": the portfolio names the organization
     for bare, held in ((a, b), (b, a)):
         head, of, portfolio = title_key(bare.title).partition(" of ")
-        if bare.organization is None and of and held.organization and head == title_key(held.title) \
+        if bare.organization in (None, held.organization) and of and held.organization \
+                and head == title_key(held.title) \
                 and title_key(held.organization).endswith(" of " + portfolio):
             return True
     return False

@@ -108,3 +108,11 @@ def test_no_company_subject_no_organization(extract: Any) -> None:
     doc = extract("A report on Monday said output rose 4% at the mines of Harlow Mining Corp. in Peru. Chief "
                   "financial officer Maria Stone said costs fell.", DATE)
     assert _links(doc) == {("Chief financial officer", "Maria Stone", None, "current")}
+
+
+def test_a_company_board_title_with_no_organization_is_the_releases_company(extract: Any) -> None:
+    # "independent director" is a company's board seat; a plain "director" may be any organization's
+    doc = extract("Harlow Mining Corp. said on Monday that output rose 4%. Maria Stone, an independent director, "
+                  "said costs fell. Tom Reyes, a director of the museum, welcomed the news.", DATE)
+    assert _links(doc) == {("independent director", "Maria Stone", "Harlow Mining Corp.", "current"),
+                           ("director", "Tom Reyes", None, "current")}

@@ -36,6 +36,10 @@ COMPANY_TITLES = {"chief executive officer", "chief executive", "chief financial
                   "chief technology officer", "managing director", "president director", "finance director",
                   "chief risk officer", "chief commercial officer", "chief marketing officer",
                   "chief information officer", "general counsel", "company secretary"}
+# ... and as written, where the canonical form is a title any organization has ("independent director")
+COMPANY_TITLES_WRITTEN = {"independent director", "non-executive director", "independent non-executive director",
+                          "non-independent non-executive director", "executive director", "general director",
+                          "co-founder", "group managing director", "board director"}
 _COMPANY_WORDS = {"co.", "co", "company", "corp.", "corp", "corporation", "inc.", "inc", "ltd.", "ltd", "limited",
                   "plc", "llc", "gmbh", "ag", "s.a.", "sa", "nv", "bv", "tbk", "pt", "pjsc", "bhd", "berhad",
                   "holdings", "group", "a.ş.", "s.p.a.", "spa", "oy", "ab", "asa", "pte"}

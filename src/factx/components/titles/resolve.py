@@ -15,8 +15,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Span
 
-from .attach import COMPANY_TITLES, org_ref
+from .attach import COMPANY_TITLES, COMPANY_TITLES_WRITTEN, org_ref
 from .constructions import CONSTRUCTIONS, Proposal
+from .phrases import title_text
 
 
 def _rank(proposal: Proposal) -> tuple[int, int, int, int, str, int]:
@@ -36,8 +37,9 @@ def resolve(proposals: Iterable[Proposal], issuer: Span | None = None) -> list[P
         best = ranked[0]
         if best.org is None:
             org = next((p.org for p in ranked if p.org is not None), None)
-            if org is None and issuer is not None and best.title.canonical.lower() in COMPANY_TITLES \
-                    and best.title.start > issuer.end:
+            if org is None and issuer is not None and best.title.start > issuer.end and (
+                    best.title.canonical.lower() in COMPANY_TITLES
+                    or title_text(best.person.doc, best.title).lower() in COMPANY_TITLES_WRITTEN):
                 # "Chief executive Pieter Linden said": a company officer with no organization written
                 # is the officer of the company the release is about
                 org = org_ref(issuer)

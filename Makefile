@@ -7,8 +7,9 @@ STAMP := $(VENV)/.factx-installed
 
 .PHONY: demo test lint install clean bench smoke fuzz
 
-$(STAMP): requirements/dev.txt pyproject.toml
+$(STAMP): requirements/bootstrap.txt requirements/dev.txt pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/bootstrap.txt
 	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.txt
 	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(STAMP)

@@ -88,6 +88,8 @@ LABELS: dict[str, Label] = {
     "GENERIC_MODIFIER": Label(WORDS, "factx_organizations", "a tag, not read: a word too generic to start "
                               "an organization name"),
     "ORG_PREFIX": Label(WORDS, "factx_organizations", "a tag, not read: a prefix of club names (\"FC\")"),
+    "ORG_LEGAL_FORM": Label(WORDS, "factx_organizations", "a tag, not read: a company's legal form, the "
+                            "last word of its name (\"Ltd.\", \"GmbH\")"),
     # people
     "GIVEN_NAME": Label(WORDS, "factx_people", "a tag, not read: a given name"),
     "SURNAME_FIRST": Label(WORDS, "factx_people", "the naming tradition (a tag, not read): a surname "

@@ -21,3 +21,24 @@ def test_the_acronym_in_parentheses_is_a_mention(extract: Any) -> None:
 def test_a_concept_acronym_is_no_organization_mention(extract: Any) -> None:
     doc = extract("The plan uses information and communication technology (ICT) in every school.", DATE)
     assert _mentions(doc) == {}
+
+
+def test_a_legal_form_ends_the_company_name(extract: Any) -> None:
+    doc = extract("Brackwater Pumps Ltd. of Glenmoor will supply the valves, the council said.", DATE)
+    assert _mentions(doc) == {"Brackwater Pumps Ltd.": ["Brackwater Pumps Ltd."]}
+
+
+def test_the_first_words_of_a_company_named_in_full_are_a_mention(extract: Any) -> None:
+    text = ("Tavolen Quarry Holdings Co., Ltd. will run the site. Tavolen Quarry chief engineer Ilse Marten "
+            "said work would start soon.")
+    doc = extract(text, DATE)
+    assert _mentions(doc) == {"Tavolen Quarry Holdings Co., Ltd.": ["Tavolen Quarry Holdings Co., Ltd.",
+                                                                    "Tavolen Quarry"]}
+    assert [p["name"] for p in doc["people"]] == ["Ilse Marten"]
+    assert [(t["title"], t["organization"]) for t in doc["people"][0]["titles"]] == [
+        ("chief engineer", "Tavolen Quarry Holdings Co., Ltd.")]
+
+
+def test_a_place_before_its_council_is_no_short_form(extract: Any) -> None:
+    doc = extract("Tanjung Sari District Council approved the plan after floods hit Tanjung Sari, he said.", DATE)
+    assert _mentions(doc) == {"Tanjung Sari District Council": ["Tanjung Sari District Council"]}

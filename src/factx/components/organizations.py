@@ -37,6 +37,7 @@ class OrganizationExtractor:
         self._doc_ents: tuple[Doc, tuple[Span, ...], set[str]] | None = None  # set during match()
         self.generic = set(patterns.words("GENERIC_MODIFIER"))
         self.prefixes = set(patterns.words("ORG_PREFIX"))
+        self.legal_forms = set(patterns.words("ORG_LEGAL_FORM"))
 
     def __call__(self, doc: Doc) -> Doc:
         index = rule_index(doc)
@@ -79,6 +80,8 @@ class OrganizationExtractor:
         for ent in ents:
             if ent.start < skip_until:
                 continue
+            if ent.start > 1 and doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in self.legal_forms:
+                continue  # "Waste Disposal Co. of Randolph": where the company is, after its legal form
             span = self._repair(doc, ent, index, rescued)
             if not len(span):
                 continue
@@ -108,7 +111,30 @@ class OrganizationExtractor:
         concepts = _lowercase_acronyms(doc)
         if concepts:
             spans = [s for s in spans if s.text not in concepts]
+        spans += self._short_forms(doc, spans, body)
         return _longest_first(self._bare_heads(doc, spans))
+
+    def _short_forms(self, doc: Doc, spans: list[Span], body: int) -> list[Span]:
+        """"Ningbo Hengrui vice president" after "Ningbo Hengrui Metals Co., Ltd.": NER calls the
+        first words of an organization the text names in full a person; the evidence is the full
+        name. Two words at least: one word is as often a person's name inside a company's."""
+        ends = self.heads | self.legal_forms
+        names = [s for s in spans if len(s) > 2 and s[-1].lower_ in ends]
+        if not names:
+            return []
+        taken = {k for s in spans for k in range(s.start, s.end)}
+        out = []
+        for e in self._ents(doc):
+            if e.label_ != "PERSON" or len(e) < 2 or e.start_char < body or any(
+                    k in taken for k in range(e.start, e.end)):
+                continue
+            words = [t.lower_ for t in e]
+            # the rest of the full name is its organization words: "Metals Co., Ltd.", "Terminals NV"
+            # but "Kuala Langat District Council" is the council of the place NER calls a person
+            if any([t.lower_ for t in s[:len(e)]] == words and len(s) > len(e) and s[len(e)].lower_ not in _AREAS
+                   and any(t.lower_ in ends for t in s[len(e):]) for s in names):
+                out.append(Span(doc, e.start, e.end, label="ORG"))
+        return out
 
     def _bare_heads(self, doc: Doc, spans: list[Span]) -> list[Span]:
         """"Ford's Theatre": NER splits a name at its possessive; a lone organization or place word
@@ -293,6 +319,8 @@ class OrganizationExtractor:
             while k + 1 < len(doc) and doc[k + 1].ent_iob_ == "I":
                 k += 1
             return k + 1
+        if doc[end - 1].lower_ in self.legal_forms:
+            return end  # "Noordkaai Terminals NV of Antwerp": a legal form ends a company's name
         if doc[end - 1].lower_ in self.heads and doc[end].lower_ not in ("of", "for"):
             return end  # "X Institute and Y University" is a list; "Institute for Space Research" is one name
         if doc[end].lower_ in ("and", "&") and doc[end + 1].ent_type_ == "ORG" and doc[end + 1].ent_iob_ == "B" \
@@ -391,6 +419,10 @@ class OrganizationExtractor:
             span._.factx_name = span.text
         doc.spans[SPAN_KEYS["organizations"]] = spans
         return doc
+
+
+_AREAS = {"city", "town", "village", "district", "county", "province", "state", "region", "municipal",
+          "municipality", "regency", "prefecture", "metropolitan"}
 
 
 def _parenthesised_acronyms(doc: Doc, longest: int) -> list[tuple[int, str]]:

@@ -79,3 +79,21 @@ def test_status_from_the_sentence(extract: Any, text: str, expected: set[Any]) -
 ])
 def test_abbreviations_and_modifiers(extract: Any, text: str, expected: set[Any]) -> None:
     assert _titles(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the name after a capitalised portfolio is no part of it
+    # (where the model tags no entity in the sentence)
+    ("Minister of Health Jane Doe said at the signing that the money was ready.",
+     {("Minister of Health", "Jane Doe")}),
+    ("State Minister for Science, Culture and Tourism Hanne Vollrath said the state would contribute.",
+     {("State Minister for Science, Culture and Tourism", "Hanne Vollrath")}),
+    ("Deputy Minister of Trade Tom Bell said fares would fall.", {("Deputy Minister of Trade", "Tom Bell")}),
+    # honorifics between the title and the name, one the tokenizer splits at its period
+    ("Minister of Fisheries Ir. Ann Wu opened the harbour.", {("Minister of Fisheries", "Ann Wu")}),
+    ("Minister of Fisheries Dr. Ann Wu opened the harbour.", {("Minister of Fisheries", "Ann Wu")}),
+    # a portfolio with no name after it keeps its words
+    ("The Minister of Fisheries and Ports said fares would fall.", set()),
+])
+def test_a_name_after_the_portfolio(extract: Any, text: str, expected: set[Any]) -> None:
+    assert _titles(extract(text, DATE)) == expected

@@ -8,6 +8,7 @@ once its organization is attached (``attach.py``); the constructions only read i
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from typing import Literal, NamedTuple
 
@@ -60,13 +61,17 @@ def status_at(index: RuleIndex, j: int) -> str | None:
     return match[1] if match is not None and match[0] == j + 1 else None
 
 
-def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
-    """Every title phrase after the header, left to right, none overlapping."""
+def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) -> list[TitlePhrase]:
+    """Every title phrase after the header, left to right, none overlapping. ``honorifics``: the words
+    of the HONORIFIC lexicon, which end a capitalised portfolio ("Minister of Fisheries Dr. Ann Lee")."""
     body = doc._.factx_body_start
     titles: list[TitlePhrase] = []
     last_end = -1
     # "Board of Education spokesman": a word that ends a longer organization name is the organization's
     org_tails = {o.end - 1 for o in doc.spans.get(SPAN_KEYS["organizations"], []) if len(o) > 1}
+    person_starts = {p.start for p in doc.spans.get(SPAN_KEYS["people"], [])}
+    person_starts |= {t.i for t in doc if t.lower_ in honorifics or t.i + 1 < len(doc) and doc[t.i + 1].text == "."
+                      and not t.whitespace_ and t.lower_ + "." in honorifics}
     for start in sorted(index.starts["TITLE"]):
         end, canonical = index.starts["TITLE"][start]
         if start < last_end or doc[start].idx < body:
@@ -124,16 +129,18 @@ def find_titles(doc: Doc, index: RuleIndex) -> list[TitlePhrase]:
         # "Cabinet Secretary for Health", "Minister for Science, Culture and Tourism": the same after "for"
         if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and index.at("TITLE_PORTFOLIO", end + 1) is not None:
             run_end = proper_run(doc, end + 1)
+            # "Minister of Health Ann Lee said": the name after the portfolio is no part of it
+            run_end = next((k for k in range(end + 2, run_end) if k in person_starts), run_end)
             # "Minister of Information and Communications of Vietnam": a second "of" starts the organization
             run_end = next((k for k in range(end + 2, run_end) if doc[k].lower_ == "of"), run_end)
             if run_end > end + 1 and not any(k in index.starts["ORG_HEAD"] and index.at("TITLE_PORTFOLIO", k) is None
                                              for k in range(end + 1, run_end)):
                 # "Minister of Finance, Budget and National Planning"
-                end = coordinated(doc, index, run_end, capital_word)
+                end = coordinated(doc, index, run_end, capital_word, person_starts)
         # "head of research and development": a lexicon title that ends in a portfolio goes on in a coordination
         portfolio = any(t.lower_ in ("of", "for") for t in doc[s:end]) and index.at("TITLE_PORTFOLIO", end - 1)
         if portfolio and end < len(doc) and doc[end].lower_ in ("and", "&", ","):
-            end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word)
+            end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word, person_starts)
         status = None
         # the status word may sit before the title or among its modifiers ("the incoming chairman")
         stat = index.ending("TITLE_STATUS", s)

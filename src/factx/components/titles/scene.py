@@ -59,7 +59,7 @@ class Scene:
     @classmethod
     def of(cls, doc: Doc, index: RuleIndex, honorifics: set[str]) -> Scene:
         orgs = Organizations.of(doc, index)
-        found = find_titles(doc, index)
+        found = find_titles(doc, index, honorifics)
         orgs.title_ends = {t.end for t in found}
         titles = [orgs.attach(t) for t in found]
         people = list(doc.spans.get(SPAN_KEYS["people"], []))
@@ -240,8 +240,15 @@ class Scene:
 
     def _honorifics_before(self, s: int) -> int:
         """Start of the honorifics ("Dr.", "Mrs.") written just before a name that starts at ``s``."""
-        while s > 0 and self.doc[s - 1].lower_ in self.honorifics and not self.doc[s - 1].is_lower:
-            s -= 1
+        doc = self.doc
+        while s > 0:
+            if doc[s - 1].lower_ in self.honorifics and not doc[s - 1].is_lower:
+                s -= 1
+            elif s > 1 and doc[s - 1].text == "." and doc[s - 1].idx == doc[s - 2].idx + len(doc[s - 2]) \
+                    and doc[s - 2].lower_ + "." in self.honorifics and not doc[s - 2].is_lower:
+                s -= 2  # "Dr. Eng. Ann Lee": the tokenizer splits the period of an abbreviation it does not know
+            else:
+                break
         return s
 
     def _title_before(self, person: Span) -> Reading | None:

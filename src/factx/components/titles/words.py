@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,22 +17,24 @@ def capital_word(tok: Token) -> bool:
     return (tok.is_title or tok.is_upper) and tok.is_alpha and tok.ent_type_ not in ("PERSON", "DATE", "TIME")
 
 
-def coordinated(doc: Doc, index: RuleIndex, k: int, word: Callable[[Token], bool]) -> int:
+def coordinated(doc: Doc, index: RuleIndex, k: int, word: Callable[[Token], bool],
+                stops: Collection[int] = ()) -> int:
     """End of a portfolio that goes on in a coordination after the run ending at ``k``: "of food and
     drug safety", "of Trade, Industry and Tourism". A comma joins only a list that closes with "and";
-    a word that is itself a title starts a second title ("chief of staff and spokesman")."""
+    a word that is itself a title starts a second title ("chief of staff and spokesman"), and a name
+    starting at one of ``stops`` ends it ("Minister for Culture and Tourism Ann Lee")."""
     j = k
     while j < len(doc) and doc[j].text == ",":
         m = j + 1
-        while m < len(doc) and word(doc[m]) and index.at("TITLE", m) is None:
+        while m < len(doc) and word(doc[m]) and index.at("TITLE", m) is None and m not in stops:
             m += 1
         if m == j + 1:
             return k
         j = m
     if j < len(doc) and doc[j].lower_ in ("and", "&") and j + 1 < len(doc) and word(doc[j + 1]) \
-            and index.at("TITLE", j + 1) is None:
+            and index.at("TITLE", j + 1) is None and j + 1 not in stops:
         m = j + 1
-        while m < len(doc) and word(doc[m]):
+        while m < len(doc) and word(doc[m]) and m not in stops:
             m += 1
         return m
     return k

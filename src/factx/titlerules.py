@@ -46,6 +46,8 @@ class TitleRule(_DescribedRule):
                                       "TITLE [and] TITLE NAME: both titles before the name are its")
     SHARED_TITLE_LIST = ("shared-title-list",
                          "A, B and C, TITLE of ORG / TITLE A and B: every name of the list holds the title")
+    SUCCEEDED_NAME = ("succeeded-name",
+                   "SUCCESSOR succeeds (replaces, is succeeding) NAME: NAME held the title the successor takes")
     TITLE_BY_PARSE = ("title-by-parse",
                       "the parse makes the title the complement of a role verb whose subject or object is "
                       "the person (\"will join X as chief executive\", \"was appointed chairman\")")

@@ -13,7 +13,7 @@ import pytest
 from spacy.tokens import Doc
 
 from factx.components.rules import rule_index
-from factx.components.titles import CONSTRUCTIONS, Proposal, Scene, construction
+from factx.components.titles import CONSTRUCTIONS, LINK_CONSTRUCTIONS, Proposal, Scene, construction
 from factx.components.titles.constructions import propose
 from factx.components.titles.resolve import resolve
 from factx.patterns import attached
@@ -129,10 +129,37 @@ def test_each_construction_proposes_exactly_what_the_sentence_gives(nlp: Any, ru
     assert _proposed(nlp, rule, text) == expected
 
 
+LINK_CASES: list[tuple[TitleRule, str, set[Link]]] = [
+    # the predecessor holds the successor's title: current while the succession is to come, former once told
+    (TitleRule.SUCCEEDED_NAME, "Ann Wu will take over as chief financial officer on 1 May, succeeding Tom Bell, "
+     "who retires in June.", {("Tom Bell", "chief financial officer", None, None)}),
+    (TitleRule.SUCCEEDED_NAME, "Dravik Museum's director, Ann Wu, opened the show. Wu succeeded Tom Bell, who "
+     "stepped down in March.", {("Tom Bell", "director", "Dravik Museum", "former")}),
+    (TitleRule.SUCCEEDED_NAME, "Ann Wu, the chairman of Dravik Bank, has replaced Tom Bell.",
+     {("Tom Bell", "chairman", "Dravik Bank", "former")}),
+    # no title of the successor, a founder's title, or no succession: nothing
+    (TitleRule.SUCCEEDED_NAME, "Ann Wu succeeded Tom Bell last year.", set()),
+    (TitleRule.SUCCEEDED_NAME, "Ann Wu, co-founder of Dravik Labs, succeeded Tom Bell.", set()),
+    (TitleRule.SUCCEEDED_NAME, "Ann Wu, chairman of Dravik Bank, met Tom Bell.", set()),
+]
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), LINK_CASES,
+                         ids=[f"{r.value}:{t[:30]}" for r, t, _ in LINK_CASES])
+def test_each_link_construction_proposes_exactly_what_the_sentence_gives(nlp: Any, rule: TitleRule, text: str,
+                                                                        expected: set[Link]) -> None:
+    scene = _scene(nlp, text)
+    links = resolve(propose(scene))
+    assert _as_links(scene.doc, list(LINK_CONSTRUCTIONS[rule](scene, links))) == expected
+
+
 def test_every_declared_rule_has_one_construction_with_a_test() -> None:
-    assert set(CONSTRUCTIONS) == set(TitleRule)
-    assert {rule for rule, _text, expected in CASES if expected} == set(TitleRule)
-    assert {rule for rule, _text, expected in CASES if not expected} == set(TitleRule)
+    assert set(CONSTRUCTIONS) | set(LINK_CONSTRUCTIONS) == set(TitleRule)
+    assert not set(CONSTRUCTIONS) & set(LINK_CONSTRUCTIONS)
+    assert {rule for rule, _text, expected in CASES if expected} == set(CONSTRUCTIONS)
+    assert {rule for rule, _text, expected in CASES if not expected} == set(CONSTRUCTIONS)
+    assert {rule for rule, _text, expected in LINK_CASES if expected} == set(LINK_CONSTRUCTIONS)
+    assert {rule for rule, _text, expected in LINK_CASES if not expected} == set(LINK_CONSTRUCTIONS)
 
 
 def test_a_rule_id_takes_one_construction_only() -> None:

@@ -54,8 +54,9 @@ def _statuses(doc: dict[str, Any]) -> set[tuple[str, str, str]]:
     ("Tom Bell succeeds chairman Ann Wu, who will retire in March.", {("chairman", "Ann Wu", "current")}),
     ("She succeeded Prof. Ann Wu, rector for the previous seven years, who remains a professor.",
      {("rector", "Ann Wu", "former"), ("professor", "Ann Wu", "current")}),
-    # the successor's own title, and a founder, are not
-    ("Tom Bell succeeded Ann Wu as chairman of Dravik Holdings.", {("chairman", "Tom Bell", "current")}),
+    # the successor's own title is current (the one succeeded held it: former), a founder's is not former
+    ("Tom Bell succeeded Ann Wu as chairman of Dravik Holdings.",
+     {("chairman", "Tom Bell", "current"), ("chairman", "Ann Wu", "former")}),
     ("Tom Bell succeeded co-founder Ann Wu, who had led the firm since 2020.", {("co-founder", "Ann Wu", "current")}),
     # "next" is incoming, "new" current; neither is part of the title
     ("Dravik Holdings said its next chief executive, Ann Wu, would start in May.",

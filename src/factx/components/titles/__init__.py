@@ -10,7 +10,8 @@ The steps, one module each:
 - ``constructions``: registered pure functions, one per rule id of ``titlerules.TitleRule``, each
   proposing links (person, title, organization, status) without changing anything;
 - ``resolve``: one link per (title, person) out of all proposals, by priority, then distance, then
-  position;
+  position; ``succession``: a construction registered with ``@from_links`` that reads the resolved
+  links ("succeeding Tom Bell": Bell holds the successor's title);
 - ``status``: status and effective date of each link; ``affiliations``: names tied to an
   organization with no title written;
 - ``linker``: the spaCy component, which writes ``titlelinks.TitleLink`` records on the Doc.
@@ -19,8 +20,9 @@ A new construction is one function in ``constructions.py`` registered with
 ``@construction(TitleRule.ID, priority=N)``, its id declared in ``titlerules.py``, and its test.
 """
 
-from .constructions import CONSTRUCTIONS, Construction, Proposal, construction
+from .constructions import CONSTRUCTIONS, LINK_CONSTRUCTIONS, Construction, Proposal, construction, from_links
 from .linker import TitleLinker, make_titles
 from .scene import Scene
 
-__all__ = ["CONSTRUCTIONS", "Construction", "Proposal", "Scene", "TitleLinker", "construction", "make_titles"]
+__all__ = ["CONSTRUCTIONS", "LINK_CONSTRUCTIONS", "Construction", "Proposal", "Scene", "TitleLinker", "construction",
+           "from_links", "make_titles"]

@@ -245,3 +245,27 @@ def title_by_parse(scene: Scene) -> Iterator[Proposal]:
 def propose(scene: Scene) -> list[Proposal]:
     """Every construction's proposals for the scene, in the registry's order."""
     return [p for c in CONSTRUCTIONS.values() for p in c.propose(scene)]
+
+
+# -- constructions that read the resolved links ---------------------------------------------------------
+
+FromLinks = Callable[[Scene, list[Proposal]], Iterable[Proposal]]
+LINK_CONSTRUCTIONS: dict[TitleRule, FromLinks] = {}
+
+
+def from_links(rule: TitleRule) -> Callable[[FromLinks], FromLinks]:
+    """Register a construction that proposes from the links the resolver chose ("succeeding Tom Bell":
+    Bell holds the title the successor's link names); its links are added, not resolved again."""
+
+    def register(propose: FromLinks) -> FromLinks:
+        if rule in CONSTRUCTIONS or rule in LINK_CONSTRUCTIONS:
+            raise ValueError(f"title rule {rule.value!r} already has a construction")
+        LINK_CONSTRUCTIONS[rule] = propose
+        return propose
+
+    return register
+
+
+def propose_from_links(scene: Scene, links: list[Proposal]) -> list[Proposal]:
+    """The proposals of the constructions that read the resolved ``links``."""
+    return [p for propose in LINK_CONSTRUCTIONS.values() for p in propose(scene, links)]

@@ -11,8 +11,9 @@ from ...patterns import attached
 from ...titlelinks import TitleLink
 from ...titlerules import TitleRule
 from ..rules import RuleIndex, rule_index
+from . import succession  # noqa: F401  (registers its construction)
 from .affiliations import affiliations
-from .constructions import Proposal, propose
+from .constructions import Proposal, propose, propose_from_links
 from .phrases import title_text
 from .resolve import resolve
 from .scene import Scene
@@ -45,7 +46,8 @@ class TitleLinker:
     def match(self, doc: Doc, index: RuleIndex) -> list[Proposal]:
         """The resolved links of a document."""
         scene = Scene.of(doc, index, self.honorifics)
-        return resolve(propose(scene), issuer=scene.orgs.issuer())
+        links = resolve(propose(scene), issuer=scene.orgs.issuer())
+        return links + propose_from_links(scene, links)
 
     def set_annotations(self, doc: Doc, links: list[Proposal]) -> Doc:
         records = sorted((self.record(doc, link) for link in links), key=lambda r: (r.start, r.person_start))
@@ -58,8 +60,11 @@ class TitleLinker:
     def record(self, doc: Doc, link: Proposal) -> TitleLink:
         title, person, org = link.title, link.person, link.org
         span = doc[title.start:title.end]
-        status, effective = status_and_start(doc, title, link.status, person,
-                                              beside_name=link.rule is not TitleRule.TITLE_BY_PARSE)
+        if link.rule is TitleRule.SUCCEEDED_NAME:  # the successor's title: its status is the succession's
+            status, effective = link.status or "current", None
+        else:
+            status, effective = status_and_start(doc, title, link.status, person,
+                                                  beside_name=link.rule is not TitleRule.TITLE_BY_PARSE)
         text = title_text(doc, title)
         return TitleLink(
             start=span.start_char,

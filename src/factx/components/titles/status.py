@@ -11,8 +11,8 @@ from .phrases import TitlePhrase, phrase_head
 _START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
 _EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
 _FUTURE = ("will", "'ll", "shall", "would")
-_FOUNDERS = {"founder", "co-founder", "cofounder"}  # a successor takes over the post, not the founding
-_SUCCEED_VERBS = {"succeed", "replace"}  # "succeeds X", "will replace X": X held the title before
+FOUNDERS = {"founder", "co-founder", "cofounder"}  # a successor takes over the post, not the founding
+SUCCEED_VERBS = {"succeed", "replace"}  # "succeeds X", "will replace X": X held the title before
 
 
 def _predecessor(person: Span) -> bool:
@@ -21,7 +21,7 @@ def _predecessor(person: Span) -> bool:
     Ann Lee, who will retire in March", "succeeding Ann Lee, who retires": Lee still holds the post."""
     root = person.root
     verb = None
-    if root.dep_ == "dobj" and root.head.lemma_ in _SUCCEED_VERBS:
+    if root.dep_ == "dobj" and root.head.lemma_ in SUCCEED_VERBS:
         verb = root.head
     elif root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.lemma_ == "take" \
             and any(c.lower_ == "over" for c in root.head.head.children):
@@ -36,7 +36,7 @@ def status_and_start(doc: Doc, title: TitlePhrase, status: str | None, person: S
     incoming role the date it starts: "will become chief financial officer on April 1", "Ann Lee,
     the incoming chair, takes office in June"; a title written beside the name (``beside_name``: not
     read from another clause) of the person someone succeeds is former."""
-    if status is None and beside_name and title.canonical.lower() not in _FOUNDERS and _predecessor(person):
+    if status is None and beside_name and title.canonical.lower() not in FOUNDERS and _predecessor(person):
         return "former", None
     status = status or "current"
     head = phrase_head(doc, title)

@@ -302,6 +302,9 @@ def people(found: Found) -> list[PersonFact]:
 def _same_role(a: TitleRef, b: TitleRef) -> bool:
     if (title_key(a.title), a.organization, a.place) == (title_key(b.title), b.organization, b.place):
         return True
+    if title_key(a.title) == title_key(b.title) and a.title and None in (a.organization, b.organization) \
+            and a.place == b.place:
+        return True  # "head coach" in a headline and "head coach" of the club in the text: one role
     # "Vice Minister of Industry and Information Technology" (no organization) and "vice minister" of the
     # "Ministry of Industry and Information Technology": the portfolio names the organization
     for bare, held in ((a, b), (b, a)):

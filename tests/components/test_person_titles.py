@@ -27,3 +27,14 @@ def test_two_roles_stay_two_entries(extract: Any) -> None:
                   "Services, spoke.", DATE)
     assert _held(doc, "Ann Lee") == [("chairman", "Harlow Mining Corp."),
                                      ("deputy general manager", "Brindle Port Services")]
+
+
+def test_a_title_with_no_organization_is_the_same_role_as_the_one_naming_it(extract: Any) -> None:
+    doc = extract("Harlow Rovers name Tom Bell head coach. Harlow Rovers FC on Monday appointed Tom Bell as head "
+                  "coach on a three-year contract.", DATE)
+    assert _held(doc, "Tom Bell") == [("head coach", "Harlow Rovers FC")]
+
+
+def test_the_same_title_of_two_organizations_stays_two_entries(extract: Any) -> None:
+    doc = extract("Ann Lee, director of Harlow Mining Corp. and director of Brindle Port Services, spoke.", DATE)
+    assert _held(doc, "Ann Lee") == [("director", "Harlow Mining Corp."), ("director", "Brindle Port Services")]

@@ -120,6 +120,10 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
      {("Ann Wu", "Minister of Foreign Affairs", None, None)}),
     (TitleRule.TITLE_BY_PARSE, "Dravik Corp named Ann Wu as Editor-in-Chief of Dravik News.",
      {("Ann Wu", "Editor-in-Chief", "Dravik News", None)}),
+    # "named NAME TITLE": the parse reads the name as a modifier of the title; the one named holds it
+    (TitleRule.TITLE_BY_PARSE, "Ann Wu named Tom Bell chief executive of Dravik Bank.",
+     {("Tom Bell", "chief executive", "Dravik Bank", None)}),
+    (TitleRule.TITLE_BY_PARSE, "Ann Wu, the chairman, named Tom Bell's daughter in the will.", set()),
 ]
 
 

@@ -198,6 +198,7 @@ _ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "el
                "act", "take", "succeed", "hire", "promote", "install", "leave", "replace", "continue"}
 
 
+_APPOINTING = {"appoint", "name", "elect", "promote", "hire", "install", "nominate"}
 _AS_ONLY = {"succeed", "replace"}  # "succeeded Ann Lee as chairman"; "succeeds co-founder Ann Lee" is Lee's title
 
 
@@ -210,6 +211,10 @@ def _people_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: 
         return []
     if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _ROLE_VERBS:
         return []
+    named = person_tokens.get(title.start - 1)
+    if named is not None and verb.lemma_ in _APPOINTING and head.dep_ in ("oprd", "dobj") \
+            and verb.i < named.start and named.end == title.start:
+        return [named]  # "named Ann Lee chief executive": the parse reads the name as the title's modifier
     for child in verb.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
             if child.lower_ in ("who", "that") and verb.dep_ == "relcl":

@@ -98,3 +98,19 @@ def test_abbreviations_and_modifiers(extract: Any, text: str, expected: set[Any]
 ])
 def test_a_name_after_the_portfolio(extract: Any, text: str, expected: set[Any]) -> None:
     assert _titles(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Rev. Tom Okello, Bishop-designate of Kamuli Diocese, will be consecrated in September.",
+     {("Bishop-designate", "Tom Okello", "Kamuli Diocese", "incoming")}),
+    ("Ann Wu, the President-elect of the Harlow Growers Association, spoke.",
+     {("President-elect", "Ann Wu", "Harlow Growers Association", "incoming")}),
+    ("Tom Bell, Accountant-General of the Federation, spoke.",
+     {("Accountant-General", "Tom Bell", "Federation", "current")}),
+    # a status word not joined to the title by a hyphen is not its status
+    ("Ann Wu, Bishop of Kamuli Diocese, will designate a successor.",
+     {("Bishop", "Ann Wu", "Kamuli Diocese", "current")}),
+])
+def test_a_status_joined_after_the_title(extract: Any, text: str, expected: set[Any]) -> None:
+    doc = extract(text, DATE)
+    assert {(t["title"], t["person"], t["organization"], t["status"]) for t in doc["titles"]} == expected

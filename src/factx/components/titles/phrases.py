@@ -141,6 +141,13 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
         portfolio = any(t.lower_ in ("of", "for") for t in doc[s:end]) and index.at("TITLE_PORTFOLIO", end - 1)
         if portfolio and end < len(doc) and doc[end].lower_ in ("and", "&", ","):
             end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word, person_starts)
+        # "Bishop-designate of X", "President-elect": a status word joined after the title is its status
+        joined = None
+        if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
+                and not doc[end].whitespace_:
+            joined = status_at(index, end + 1)
+            if joined is not None:
+                end += 2
         status = None
         # the status word may sit before the title or among its modifiers ("the incoming chairman")
         stat = index.ending("TITLE_STATUS", s)
@@ -149,7 +156,9 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
             if found is not None and found[0] <= start:
                 stat = found
                 break
-        if stat is not None:
+        if joined is not None:
+            status = joined
+        elif stat is not None:
             status = stat[1]
         elif s > 0 and doc[s - 1].text == "-" and s > 1 and doc[s - 2].lower_ in ("ex", "then"):
             status = "former"

@@ -114,3 +114,16 @@ def test_a_name_after_the_portfolio(extract: Any, text: str, expected: set[Any])
 def test_a_status_joined_after_the_title(extract: Any, text: str, expected: set[Any]) -> None:
     doc = extract(text, DATE)
     assert {(t["title"], t["person"], t["organization"], t["status"]) for t in doc["titles"]} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ann Wu, Dravik Aid Regional Director for Western and Central Africa, said rations were cut.",
+     {("Regional Director for Western and Central Africa", "Ann Wu", "Dravik Aid")}),
+    ("Ann Wu, the country director for Kenya at Dravik Bank, said loans rose.",
+     {("country director for Kenya", "Ann Wu", "Dravik Bank")}),
+    # "for" + an organization or a title is no region of the title
+    ("Tom Bell, spokesman for Dravik Bank, said.", {("spokesman", "Tom Bell", "Dravik Bank")}),
+])
+def test_the_region_a_title_is_for(extract: Any, text: str, expected: set[Any]) -> None:
+    doc = extract(text, DATE)
+    assert {(t["title"], t["person"], t["organization"]) for t in doc["titles"]} == expected

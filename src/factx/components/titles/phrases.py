@@ -141,6 +141,14 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
         portfolio = any(t.lower_ in ("of", "for") for t in doc[s:end]) and index.at("TITLE_PORTFOLIO", end - 1)
         if portfolio and end < len(doc) and doc[end].lower_ in ("and", "&", ","):
             end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word, person_starts)
+        # "Regional Director for Western and Central Africa", "country director for Kenya": the region a
+        # title is for belongs to it (a run of capitalised words that ends in a place the model found)
+        if end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].is_title:
+            run_end = proper_run(doc, end + 1)
+            run_end = next((k for k in range(end + 2, run_end) if k in person_starts), run_end)
+            if run_end > end + 1 and doc[run_end - 1].ent_type_ in ("GPE", "LOC") and all(
+                    t.ent_type_ in ("GPE", "LOC", "NORP", "") for t in doc[end + 1:run_end]):
+                end = run_end
         # "Bishop-designate of X", "President-elect": a status word joined after the title is its status
         joined = None
         if end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \

@@ -57,7 +57,7 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
      {("Ann Wu", "Secretary General", "IRCU", None)}),
     # the organization before a title held in a place
     (TitleRule.NAME_COMMA_ORG_TITLE, "Ann Wu said stocks were low, said Tom Bell, WFP Regional Director for "
-     "Eastern Africa.", {("Tom Bell", "Regional Director", "WFP", None)}),
+     "Eastern Africa.", {("Tom Bell", "Regional Director for Eastern Africa", "WFP", None)}),
     (TitleRule.NAME_COMMA_ORG_TITLE, "Tom Bell, Madam Chair, said.", set()),  # an honorific is no organization
     (TitleRule.NAME_ORG_POSSESSIVE_TITLE, "Ann Wu, Kestrel Bank's chief economist, said rates would fall.",
      {("Ann Wu", "chief economist", "Kestrel Bank", None)}),

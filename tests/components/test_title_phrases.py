@@ -127,3 +127,18 @@ def test_a_status_joined_after_the_title(extract: Any, text: str, expected: set[
 def test_the_region_a_title_is_for(extract: Any, text: str, expected: set[Any]) -> None:
     doc = extract(text, DATE)
     assert {(t["title"], t["person"], t["organization"]) for t in doc["titles"]} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a status word before the organization that writes the title, and a past verb of leaving the post
+    ("The committee's chair, former Dravik Bank deputy governor Tom Bell, will publish an audit.",
+     {("deputy governor", "Tom Bell", "former")}),
+    ("The post has been vacant since coach Tom Bell left the club on Aug. 19.", {("coach", "Tom Bell", "former")}),
+    ("Ann Wu, chairman of Dravik Bank, resigned in March.", {("chairman", "Ann Wu", "former")}),
+    # a trip, or leaving to come, is no leaving the post
+    ("Ann Wu, chairman of Dravik Bank, left for Paris on Monday.", {("chairman", "Ann Wu", "current")}),
+    ("Ann Wu, chairman of Dravik Bank, said she would resign.", {("chairman", "Ann Wu", "current")}),
+])
+def test_status_of_a_post_left(extract: Any, text: str, expected: set[Any]) -> None:
+    doc = extract(text, DATE)
+    assert {(t["title"], t["person"], t["status"]) for t in doc["titles"]} == expected

@@ -77,7 +77,10 @@ class Organizations:
         org, org_end = self._written(title)
         if org is None:
             org = self._ministry(title)
-        return dataclasses.replace(title, org=org, org_end=max(org_end, title.end))
+        status = title.status
+        if status is None and org is not None and org.end <= title.start and org.start > 0:
+            status = status_at(self.index, org.start - 1)  # "former Dravik Bank deputy governor"
+        return dataclasses.replace(title, org=org, org_end=max(org_end, title.end), status=status)
 
     def _ministry(self, title: TitlePhrase) -> OrgRef | None:
         """"Health Minister", "vice minister of food and drug safety": a minister's portfolio names the

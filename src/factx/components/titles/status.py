@@ -30,13 +30,34 @@ def _predecessor(person: Span) -> bool:
         c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children))
 
 
+def _left(person: Span) -> bool:
+    """The person is the subject of a past verb of leaving a post: "resigned in March", "left the club"
+    (an object: "left for Paris" is a trip), "stepped down"; or its relative clause says so ("Ann Lee,
+    who retired last year")."""
+    root = person.root
+    verbs = [root.head] if root.dep_ in ("nsubj",) else []
+    verbs += [c for c in root.children if c.dep_ == "relcl" and any(
+        g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)]
+    for verb in verbs:
+        if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(
+                c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):
+            continue
+        if verb.lemma_ in ("resign", "retire", "quit") or verb.lemma_ == "step" and any(
+                c.lower_ == "down" for c in verb.children):
+            return True
+        if verb.lemma_ == "leave" and any(c.dep_ == "dobj" for c in verb.children):
+            return True
+    return False
+
+
 def status_and_start(doc: Doc, title: TitlePhrase, status: str | None, person: Span,
                      beside_name: bool = True) -> tuple[str, str | None]:
     """The status of a link (``status`` is what its construction read, None for current) and for an
     incoming role the date it starts: "will become chief financial officer on April 1", "Ann Lee,
     the incoming chair, takes office in June"; a title written beside the name (``beside_name``: not
     read from another clause) of the person someone succeeds is former."""
-    if status is None and beside_name and title.canonical.lower() not in FOUNDERS and _predecessor(person):
+    if status is None and beside_name and title.canonical.lower() not in FOUNDERS and (
+            _predecessor(person) or _left(person)):
         return "former", None
     status = status or "current"
     head = phrase_head(doc, title)

@@ -163,3 +163,18 @@ def test_years_in_citations_eras_and_headlines(extract: Any, text: str, expected
 )
 def test_a_date_modifying_a_noun_takes_the_closest_day(extract: Any, sentence: str, expected: Any) -> None:
     assert _dates(extract(sentence, DATE)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an infinitive subject takes the tense of the verb it is the subject of
+        ("Among the first members to sign the charter on Sunday were Chile and Peru.", ("Sunday", "2015-04-19", None)),
+        ("To open the bridge on Friday was the council's choice.", ("Friday", "2015-04-17", None)),
+        # a future verb keeps it ahead; an infinitive beside a present verb stays a scheduled day
+        ("To open the bridge on Friday will cost the council dearly.", ("Friday", "2015-04-24", None)),
+        ("The council plans to open the bridge on Friday.", ("Friday", "2015-04-24", None)),
+    ],
+)
+def test_an_infinitive_subject_takes_its_verb_tense(extract: Any, sentence: str, expected: Any) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]

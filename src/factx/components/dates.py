@@ -407,8 +407,9 @@ def _verb_tense(span: Span) -> str | None:
     past, "will meet on Friday" and "is due in March" future, "meet on Sunday" present (a scheduled
     event when the date is a weekday).
     An infinitive takes the tense of the verb it depends on ("declined to comment Saturday" is past,
-    "plans to open in March" future); a modal without "have" and a date hanging off a noun give no
-    tense, except periods ("cuts in the second half") in a forward-looking sentence."""
+    "plans to open in March" future, an infinitive subject too: "to vote on Friday was a mistake"); a
+    modal without "have" and a date hanging off a noun give no tense, except periods ("cuts in the
+    second half") in a forward-looking sentence."""
     verb = span.root.head
     if verb.pos_ == "ADP" and verb.head is not verb:
         verb = verb.head
@@ -424,7 +425,7 @@ def _verb_tense(span: Span) -> str | None:
         return None
     for _ in range(3):  # "declined to comment", "plans to open": the governing verb's tense
         auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-        if verb.tag_ == "VB" and "to" in auxes and verb.dep_ in ("xcomp", "advcl", "ccomp") and (
+        if verb.tag_ == "VB" and "to" in auxes and verb.dep_ in ("xcomp", "advcl", "ccomp", "csubj", "csubjpass") and (
             verb.head.pos_ in ("VERB", "AUX")
         ):
             if verb.head.lemma_ in _FUTURE_CUES:

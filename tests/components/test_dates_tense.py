@@ -178,3 +178,20 @@ def test_a_date_modifying_a_noun_takes_the_closest_day(extract: Any, sentence: s
 )
 def test_an_infinitive_subject_takes_its_verb_tense(extract: Any, sentence: str, expected: Any) -> None:
     assert _dates(extract(sentence, DATE)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year that modifies a lower-case noun is a date, also where the tagger calls the noun a proper noun
+        ("Doctors compared it to the 1957 flu pandemic, which spread fast.", [("1957", "1957")]),
+        # a year joined to one after a determiner shares it: both are dates
+        ("The report uses the 2001 and 2011 censuses.", [("2001", "2001"), ("2011", "2011")]),
+        ("Turnout fell between the 1992 and 1996 elections.", [("1992", "1992"), ("1996", "1996")]),
+        # still counts and names
+        ("The plant hired 2017 workers last spring.", [("last spring", "2014-SP")]),
+        ("The 2012 Harbor Games drew crowds.", []),
+    ],
+)
+def test_years_before_common_nouns(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected

@@ -310,9 +310,11 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
     if len(span) == 1 and span[0].shape_ == "dddd":
         head = span[0].head
         if span[0].dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and head.i > span[0].i and (
-            head.pos_ == "NOUN" and head.text.islower()
+            (head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.text.isalpha()) and head.text.islower()
         ):
-            return False  # "the 1996 Olympic bombing", "a 2011 study", "the 2010 season": a date
+            # "the 1996 Olympic bombing", "a 2011 study", "the 2010 season": a date (a lower-case head the
+            # tagger calls a proper noun is a common noun: "the 1957 flu pandemic")
+            return False
         if prev is not None and prev.lower_ in _DETERMINERS:
             return True
         if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
@@ -578,9 +580,13 @@ def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:
     if nxt is None or nxt.tag_ != "NNS":
         return False
     # "the 2020 elections", "the 1992 protests": NER reads the year as a date after a determiner
-    # (a round hundred stays a count: "the 2000 employees")
-    return not (span[0].ent_type_ == "DATE" and prev is not None and prev.lower_ in _DETERMINERS | {"'s", "’s"}
-                and not span[0].text.endswith("00"))
+    # (a round hundred stays a count: "the 2000 employees"); a year joined to one ("the 2011 and 2017
+    # censuses") shares its determiner
+    first = span[0]
+    if first.dep_ == "conj" and first.head.i < first.i and first.head.shape_ == "dddd" and first.head.i > 0:
+        prev = doc[first.head.i - 1]
+    return not (first.ent_type_ == "DATE" and prev is not None and prev.lower_ in _DETERMINERS | {"'s", "’s"}
+                and not first.text.endswith("00"))
 
 
 def _is_set_adjective(doc: Doc, span: Span, kind: str) -> bool:

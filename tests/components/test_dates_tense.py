@@ -195,3 +195,23 @@ def test_an_infinitive_subject_takes_its_verb_tense(extract: Any, sentence: str,
 )
 def test_years_before_common_nouns(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last night the choir sang in the old hall.", [("Last night", "2015-04-20")]),
+        ("The mayor will speak tomorrow night at the library.", [("tomorrow night", "2015-04-22")]),
+        # the last night of something is no day told from the document date
+        ("The last night of the fair was cold.", []),
+    ],
+)
+def test_last_night_is_the_day_before(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Our last night in the hills was quiet.", "Tickets for the last night of the tour sold out."]
+)
+def test_the_last_night_of_something_is_no_date(extract: Any, text: str) -> None:
+    assert extract(text, DATE)["dates"] == []

@@ -79,6 +79,8 @@ class DateExtractor:
                 continue
             if trimmed[-1].lower_ == "may" and trimmed[-1].tag_ == "MD":
                 continue  # "This may take some time": the verb
+            if _is_last_of(doc, trimmed):
+                continue  # "the last night of the fair": the last of something, not the night before
             span = trimmed
             tense = _tense(span)
             if tense == "present":  # "meet on Sunday": scheduled, the coming one; "opens in May": no tense
@@ -604,6 +606,16 @@ def is_fraction(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     return nxt == "of" or prev in ("by", "than", "nearly", "almost", "about", "roughly")
+
+
+def _is_last_of(doc: Doc, span: Span) -> bool:
+    """"the last night of the fair", "our last night here": "last" ranks the night among others, it does
+    not count back from the document date."""
+    if span[0].lower_ != "last" or span[-1].lower_ != "night":
+        return False
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return prev in _DETERMINERS | {"my", "your", "the"} or nxt == "of"
 
 
 def _is_age(span: Span) -> bool:

@@ -215,3 +215,17 @@ def test_last_night_is_the_day_before(extract: Any, text: str, expected: list[tu
 )
 def test_the_last_night_of_something_is_no_date(extract: Any, text: str) -> None:
     assert extract(text, DATE)["dates"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "that Thursday" points back at a day the telling has reached: no scheduled day ahead
+        ("That Thursday, I remember the rain started early.", ("Thursday", "2015-04-16", None)),
+        # a present verb still schedules a bare weekday, also after a "that" that starts a clause
+        ("We meet on Thursday.", ("Thursday", "2015-04-23", None)),
+        ("He says that Friday suits him.", ("Friday", "2015-04-24", None)),
+    ],
+)
+def test_that_weekday_is_no_scheduled_day(extract: Any, sentence: str, expected: Any) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]

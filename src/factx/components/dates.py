@@ -83,6 +83,10 @@ class DateExtractor:
                 continue  # "the last night of the fair": the last of something, not the night before
             span = trimmed
             tense = _tense(span)
+            if tense == "present" and span.start > 0 and doc[span.start - 1].lower_ == "that" and (
+                doc[span.start - 1].tag_ == "DT" and span[-1].lower_ in _WEEKDAYS
+            ):  # "That Tuesday, I remember": a day the telling has reached, not one ahead
+                tense = None
             if tense == "present":  # "meet on Sunday": scheduled, the coming one; "opens in May": no tense
                 tense = "future" if span[-1].lower_ in _WEEKDAYS else None
             if tense != "future" and _scheduled_weekday(doc, span):

@@ -428,7 +428,10 @@ def _simple(  # noqa: C901
     p = _PATTERNS
     if core in ("today", "tonight", "this morning", "this afternoon", "this evening"):
         return DateValue(anchor.isoformat() if anchor else None, "date", "day", None, True)
-    shifts = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2}
+    shifts = {"yesterday": -1, "tomorrow": 1, "the day before yesterday": -2, "the day after tomorrow": 2,
+              "last night": -1}
+    # "yesterday morning", "tomorrow night": the day, at the granularity factx gives a part of a day
+    core = re.sub(r"^(yesterday|tomorrow) (?:morning|afternoon|evening|night)$", r"\1", core)
     if core in shifts:
         if anchor is None:
             return DateValue(None, "date", "day", None, True)

@@ -163,3 +163,69 @@ def test_years_in_citations_eras_and_headlines(extract: Any, text: str, expected
 )
 def test_a_date_modifying_a_noun_takes_the_closest_day(extract: Any, sentence: str, expected: Any) -> None:
     assert _dates(extract(sentence, DATE)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an infinitive subject takes the tense of the verb it is the subject of
+        ("Among the first members to sign the charter on Sunday were Chile and Peru.", ("Sunday", "2015-04-19", None)),
+        ("To open the bridge on Friday was the council's choice.", ("Friday", "2015-04-17", None)),
+        # a future verb keeps it ahead; an infinitive beside a present verb stays a scheduled day
+        ("To open the bridge on Friday will cost the council dearly.", ("Friday", "2015-04-24", None)),
+        ("The council plans to open the bridge on Friday.", ("Friday", "2015-04-24", None)),
+    ],
+)
+def test_an_infinitive_subject_takes_its_verb_tense(extract: Any, sentence: str, expected: Any) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year that modifies a lower-case noun is a date, also where the tagger calls the noun a proper noun
+        ("Doctors compared it to the 1957 flu pandemic, which spread fast.", [("1957", "1957")]),
+        # a year joined to one after a determiner shares it: both are dates
+        ("The report uses the 2001 and 2011 censuses.", [("2001", "2001"), ("2011", "2011")]),
+        ("Turnout fell between the 1992 and 1996 elections.", [("1992", "1992"), ("1996", "1996")]),
+        # still counts and names
+        ("The plant hired 2017 workers last spring.", [("last spring", "2014-SP")]),
+        ("The 2012 Harbor Games drew crowds.", []),
+    ],
+)
+def test_years_before_common_nouns(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Last night the choir sang in the old hall.", [("Last night", "2015-04-20")]),
+        ("The mayor will speak tomorrow night at the library.", [("tomorrow night", "2015-04-22")]),
+        # the last night of something is no day told from the document date
+        ("The last night of the fair was cold.", []),
+    ],
+)
+def test_last_night_is_the_day_before(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(d["text"], d["value"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Our last night in the hills was quiet.", "Tickets for the last night of the tour sold out."]
+)
+def test_the_last_night_of_something_is_no_date(extract: Any, text: str) -> None:
+    assert extract(text, DATE)["dates"] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "that Thursday" points back at a day the telling has reached: no scheduled day ahead
+        ("That Thursday, I remember the rain started early.", ("Thursday", "2015-04-16", None)),
+        # a present verb still schedules a bare weekday, also after a "that" that starts a clause
+        ("We meet on Thursday.", ("Thursday", "2015-04-23", None)),
+        ("He says that Friday suits him.", ("Friday", "2015-04-24", None)),
+    ],
+)
+def test_that_weekday_is_no_scheduled_day(extract: Any, sentence: str, expected: Any) -> None:
+    assert _dates(extract(sentence, DATE)) == [expected]

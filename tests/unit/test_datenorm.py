@@ -47,6 +47,10 @@ ANCHOR = dt.date(2022, 11, 26)  # a Saturday
         ("the last half of 1989", "1989-H2", "date"),
         ("last Oct. 23", "2022-10-23", "date"),  # the day of the month "last October" names
         ("the first two quarters of 1990", "1990-H1", "date"),
+        # a night or a part of a day told from the document date: that day
+        ("last night", "2022-11-25", "date"),
+        ("tomorrow night", "2022-11-27", "date"),
+        ("yesterday afternoon", "2022-11-25", "date"),
     ],
 )
 def test_datenorm_values(text: str, value: str, kind: str) -> None:
@@ -55,7 +59,8 @@ def test_datenorm_values(text: str, value: str, kind: str) -> None:
     assert (result.value, result.kind) == (value, kind)
 
 
-@pytest.mark.parametrize("text", ["may", "Five-Year", "the same day", "year", "5G", "the last half"])
+@pytest.mark.parametrize("text", ["may", "Five-Year", "the same day", "year", "5G", "the last half", "the last night",
+                                  "night", "last nights"])
 def test_datenorm_rejects_non_dates(text: str) -> None:
     result = normalize_date(text, ANCHOR)
     assert result is None or result.kind == "duration" and text == "Five-Year"

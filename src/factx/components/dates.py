@@ -79,8 +79,14 @@ class DateExtractor:
                 continue
             if trimmed[-1].lower_ == "may" and trimmed[-1].tag_ == "MD":
                 continue  # "This may take some time": the verb
+            if _is_last_of(doc, trimmed):
+                continue  # "the last night of the fair": the last of something, not the night before
             span = trimmed
             tense = _tense(span)
+            if tense == "present" and span.start > 0 and doc[span.start - 1].lower_ == "that" and (
+                doc[span.start - 1].tag_ == "DT" and span[-1].lower_ in _WEEKDAYS
+            ):  # "That Tuesday, I remember": a day the telling has reached, not one ahead
+                tense = None
             if tense == "present":  # "meet on Sunday": scheduled, the coming one; "opens in May": no tense
                 tense = "future" if span[-1].lower_ in _WEEKDAYS else None
             if tense != "future" and _scheduled_weekday(doc, span):
@@ -310,9 +316,11 @@ def _is_name_part(doc: Doc, span: Span, modifier: str | None) -> bool:
     if len(span) == 1 and span[0].shape_ == "dddd":
         head = span[0].head
         if span[0].dep_ in ("compound", "nummod", "amod", "nmod", "npadvmod") and head.i > span[0].i and (
-            head.pos_ == "NOUN" and head.text.islower()
+            (head.pos_ == "NOUN" or head.pos_ == "PROPN" and head.text.isalpha()) and head.text.islower()
         ):
-            return False  # "the 1996 Olympic bombing", "a 2011 study", "the 2010 season": a date
+            # "the 1996 Olympic bombing", "a 2011 study", "the 2010 season": a date (a lower-case head the
+            # tagger calls a proper noun is a common noun: "the 1957 flu pandemic")
+            return False
         if prev is not None and prev.lower_ in _DETERMINERS:
             return True
         if capitalized_next and (prev is None or prev.lower_ not in ("in", "since", "by", "of")):
@@ -407,8 +415,9 @@ def _verb_tense(span: Span) -> str | None:
     past, "will meet on Friday" and "is due in March" future, "meet on Sunday" present (a scheduled
     event when the date is a weekday).
     An infinitive takes the tense of the verb it depends on ("declined to comment Saturday" is past,
-    "plans to open in March" future); a modal without "have" and a date hanging off a noun give no
-    tense, except periods ("cuts in the second half") in a forward-looking sentence."""
+    "plans to open in March" future, an infinitive subject too: "to vote on Friday was a mistake"); a
+    modal without "have" and a date hanging off a noun give no tense, except periods ("cuts in the
+    second half") in a forward-looking sentence."""
     verb = span.root.head
     if verb.pos_ == "ADP" and verb.head is not verb:
         verb = verb.head
@@ -424,7 +433,7 @@ def _verb_tense(span: Span) -> str | None:
         return None
     for _ in range(3):  # "declined to comment", "plans to open": the governing verb's tense
         auxes = {child.lower_ for child in verb.children if child.dep_ in ("aux", "auxpass")}
-        if verb.tag_ == "VB" and "to" in auxes and verb.dep_ in ("xcomp", "advcl", "ccomp") and (
+        if verb.tag_ == "VB" and "to" in auxes and verb.dep_ in ("xcomp", "advcl", "ccomp", "csubj", "csubjpass") and (
             verb.head.pos_ in ("VERB", "AUX")
         ):
             if verb.head.lemma_ in _FUTURE_CUES:
@@ -577,9 +586,13 @@ def _is_count(doc: Doc, span: Span, granularity: str | None) -> bool:
     if nxt is None or nxt.tag_ != "NNS":
         return False
     # "the 2020 elections", "the 1992 protests": NER reads the year as a date after a determiner
-    # (a round hundred stays a count: "the 2000 employees")
-    return not (span[0].ent_type_ == "DATE" and prev is not None and prev.lower_ in _DETERMINERS | {"'s", "’s"}
-                and not span[0].text.endswith("00"))
+    # (a round hundred stays a count: "the 2000 employees"); a year joined to one ("the 2011 and 2017
+    # censuses") shares its determiner
+    first = span[0]
+    if first.dep_ == "conj" and first.head.i < first.i and first.head.shape_ == "dddd" and first.head.i > 0:
+        prev = doc[first.head.i - 1]
+    return not (first.ent_type_ == "DATE" and prev is not None and prev.lower_ in _DETERMINERS | {"'s", "’s"}
+                and not first.text.endswith("00"))
 
 
 def _is_set_adjective(doc: Doc, span: Span, kind: str) -> bool:
@@ -597,6 +610,16 @@ def is_fraction(doc: Doc, span: Span) -> bool:
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     prev = doc[span.start - 1].lower_ if span.start > 0 else ""
     return nxt == "of" or prev in ("by", "than", "nearly", "almost", "about", "roughly")
+
+
+def _is_last_of(doc: Doc, span: Span) -> bool:
+    """"the last night of the fair", "our last night here": "last" ranks the night among others, it does
+    not count back from the document date."""
+    if span[0].lower_ != "last" or span[-1].lower_ != "night":
+        return False
+    prev = doc[span.start - 1].lower_ if span.start > 0 else ""
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    return prev in _DETERMINERS | {"my", "your", "the"} or nxt == "of"
 
 
 def _is_age(span: Span) -> bool:

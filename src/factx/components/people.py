@@ -66,7 +66,7 @@ class PersonExtractor:
         spans += self._organizations_naming_people(doc, ents)
         spans += self._apposed(doc, spans, index)
         spans.extend(doc.spans.get(SPAN_KEYS["person_candidates"], []))
-        spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
+        spans = [self._reshape(doc, self._join_particles(doc, span, index)) for span in spans]
         spans += self._unrecognised(doc, spans, body, index)
         spans += [self._reshape(doc, s) for s in self._speakers(doc, spans, body)]
         spans = _outermost(spans)
@@ -169,14 +169,16 @@ class PersonExtractor:
         return ent[0].lower_ in self.shapes.given and last in self.shapes.titles \
             and last not in self.shapes.place_words and ent[-1].is_title
 
-    def _join_particles(self, doc: Doc, span: Span) -> Span:
+    def _join_particles(self, doc: Doc, span: Span, index: RuleIndex) -> Span:
         """"Maarten van der" + "Linden", "Mariam" + "bint Saeed al-Ketbi": one name across particles."""
         start, end = span.start, span.end
         while True:
             k = end
-            while k < len(doc) and self.shapes.is_particle(doc[k]) and doc[k].ent_type_ not in ("ORG", "GPE") \
-                    and not (k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_):
-                k += 1
+            while k < len(doc) and doc[k].ent_type_ not in ("ORG", "GPE"):
+                p = self.shapes.particle_end(doc, k)
+                if p == k or p < len(doc) and doc[p].text == "-" and not doc[p - 1].whitespace_:
+                    break
+                k = p
             if k == end and not self.shapes.is_particle(doc[end - 1]):
                 break
             nxt = _capitalised_word_end(doc, k)
@@ -184,14 +186,26 @@ class PersonExtractor:
                 break
             end = nxt
         k = start
-        while k > 0 and doc[k - 1].lower_ in self.shapes.particles and doc[k - 1].is_lower:
-            k -= 1
-        if k < start and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start \
+        while k > 0:
+            q = next((j for j in (k - 1, k - 3) if j >= 0 and self.shapes.particle_end(doc, j) == k), None)
+            if q is None:
+                break
+            k = q
+        # the word before the particle is a name: capitalised inside a sentence, a proper noun or a
+        # known given name at its start ("Rajesh a/l Muniandy" opening a sentence)
+        if k < start and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and (
+                not doc[k - 1].is_sent_start or doc[k - 1].pos_ == "PROPN"
+                or doc[k - 1].lower_ in self.shapes.given) \
                 or k < start and k > 0 and doc[k - 1].ent_type_ == "PERSON":
             k -= 1
             while k > 0 and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].ent_iob_ != "O" and doc[k].ent_iob_ != "B":
                 k -= 1
             start = k
+        while start < end - 1:  # "Datin" + "Siti Rahmah" before the particle: the honorific stays out
+            match = index.at("HONORIFIC", start)
+            if match is None or match[0] >= end:
+                break
+            start = match[0]
         if (start, end) == (span.start, span.end):
             return span
         return Span(doc, start, end, label="PERSON")
@@ -371,8 +385,8 @@ def _name_run_end(doc: Doc, k: int, shapes: NameShapes) -> int:
         nxt = _capitalised_word_end(doc, j)
         if nxt > j:
             j = end = nxt
-        elif shapes.is_particle(doc[j]) and doc[j].is_lower:
-            j += 1
+        elif shapes.particle_end(doc, j) > j:
+            j = shapes.particle_end(doc, j)
         else:
             break
     return end

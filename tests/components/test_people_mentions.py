@@ -254,3 +254,17 @@ def test_a_capitalised_particle_opening_a_sentence_is_the_same_surname(extract: 
 def test_given_names_shared_by_two_people_join_neither(extract: Any) -> None:
     doc = extract("Anna Maria Lindqvist and Anna Maria Berglund met. Later Anna Maria left.", DATE)
     assert [name for name, _ in _people(doc)][:2] == ["Anna Maria Lindqvist", "Anna Maria Berglund"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A spokesperson for the Transport Department, Vikrant Kumar Joshi, told reporters.", ["Vikrant Kumar Joshi"]),
+    ("The Finance Minister John Smith spoke.", ["John Smith"]),  # a title word before the name stays out
+])
+def test_an_unknown_given_name_the_parse_puts_in_the_name_is_part_of_it(extract: Any, text: str,
+                                                                        expected: list[str]) -> None:
+    assert [name for name, _ in _people(extract(text, DATE))] == expected
+
+
+def test_a_capitalised_word_opening_the_sentence_before_a_name_stays_out(extract: Any) -> None:
+    doc = extract("Advocate Thabo Mokoena argued the case.", DATE)
+    assert [name for name, _ in _people(doc)] == ["Thabo Mokoena"]

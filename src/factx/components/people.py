@@ -229,7 +229,26 @@ class PersonExtractor:
         for j in range(k, start):
             if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
                 return Span(doc, j, span.end, label="PERSON")
+        if self._parsed_given_name(doc, span):  # "Vikrant" + "Kumar Joshi": the parse puts it in the name
+            return Span(doc, start - 1, span.end, label="PERSON")
         return span
+
+    def _parsed_given_name(self, doc: Doc, span: Span) -> bool:
+        """An unknown given name NER cut off: the unlabelled capitalised proper noun right before a name of
+        two or more words that the parse makes a compound of the name's head, inside a sentence, not the end of a
+        capitalised run (a title or organization word) nor a word no name has."""
+        w = span.start - 1
+        if len(span) < 2 or w < 0:
+            return False
+        tok = doc[w]
+        if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.dep_ == "compound"
+                and not tok.ent_type_ and not tok.is_sent_start and span.start <= tok.head.i < span.end):
+            return False  # a capitalised word opening a sentence may be a style ("Advocate"): no evidence
+        if tok.lower_ in self.shapes.not_name or tok.lower_ in self.shapes.particles:
+            return False
+        if doc[w - 1].pos_ in ("ADP", "DET"):
+            return False  # "Administration of China", "the Opposition" + a name: a phrase's noun, no given name
+        return not (doc[w - 1].is_title or doc[w - 1].is_upper) or doc[w - 1].is_punct
 
     def _speakers(self, doc: Doc, known: list[Span], body: int) -> list[Span]:
         """"..., Lifa said.": a capitalised proper noun the model left unlabelled that is the subject of

@@ -268,3 +268,13 @@ def test_an_unknown_given_name_the_parse_puts_in_the_name_is_part_of_it(extract:
 def test_a_capitalised_word_opening_the_sentence_before_a_name_stays_out(extract: Any) -> None:
     doc = extract("Advocate Thabo Mokoena argued the case.", DATE)
     assert [name for name, _ in _people(doc)] == ["Thabo Mokoena"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("French director Claire-Hélène Vautrin will chair the jury. Vautrin said so.",
+     [("Claire-Hélène Vautrin", ["Claire-Hélène Vautrin", "Vautrin"])]),
+    ("The jury includes Belgian actor Jean-Rémi Dufresne and others.",
+     [("Jean-Rémi Dufresne", ["Jean-Rémi Dufresne"])]),
+])
+def test_a_hyphenated_given_name_is_whole(extract: Any, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _people(extract(text, DATE)) == expected

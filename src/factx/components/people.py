@@ -217,7 +217,11 @@ class PersonExtractor:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
             end += 2
-        if end > span.end:  # "Agnieszka Wróblewska" + "-Nowak": a hyphenated surname the model cut
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha \
+                and doc[start - 2].lower_ not in self.shapes.not_name:
+            start -= 2  # "Anne-" + "Sophie Marchand": a hyphenated given name the model cut
+        if end > span.end or start < span.start:  # "Agnieszka Wróblewska" + "-Nowak": a hyphenated surname
             span = Span(doc, start, end, label="PERSON")
         k = start
         # a given name the model left out: "Layla" + "Omar Bakhit", also at the start of a sentence

@@ -244,8 +244,11 @@ def _person_resolver(spans: list[Span]) -> dict[int, str | None]:
         words = name.split()
         if len(words) == 1:  # "Xu": a word of one full name
             owners = {f for f in full_names if name in f.split()}
-        else:  # "Kopit Levien": the last words of one longer name
-            owners = {f for f in full_names if f != name and f.split()[-len(words):] == words}
+        else:  # "Kopit Levien", "Van der Linden": the last words of one longer name (a particle may open
+            # a sentence capitalised); "Siti Rahmah": the given names opening one longer name
+            low = [w.lower() for w in words]
+            owners = {f for f in full_names if f != name and ([w.lower() for w in f.split()[-len(words):]] == low
+                                                              or f.split()[:len(words)] == words)}
         if len(owners) > 1:
             before = [(start, f) for start, f in full if f in owners and start < span.start_char]
             after = [(start, f) for start, f in full if f in owners and start > span.start_char]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .patterns import PatternSet
 
@@ -46,6 +46,19 @@ class NameShapes:
 
     def is_particle(self, token: Token) -> bool:
         return token.lower_ in self.particles
+
+    def particle_end(self, doc: Doc, k: int) -> int:
+        """End of the name particle starting at token ``k`` (``k`` when there is none): one word ("bin",
+        "arap") or a particle the tokenizer splits at its slash ("a/l", "a/p": three tokens, no spaces)."""
+        if k >= len(doc) or not doc[k].is_lower:
+            return k
+        if doc[k].lower_ in self.particles:
+            return k + 1
+        end = k + 3
+        if end <= len(doc) and not doc[k].whitespace_ and not doc[k + 1].whitespace_ \
+                and doc[k:end].text.lower() in self.particles:
+            return end
+        return k
 
     def is_name(self, tokens: Span) -> bool:
         """True when ``tokens`` (2-5 tokens, hyphens as tokens) look like one person's full name."""

@@ -220,3 +220,61 @@ def test_a_name_the_model_calls_a_work_of_art_is_a_person(extract: Any) -> None:
     doc = extract("Seated nearby were Ibrahim Garba Danladi, Deputy Governor (Operations) of the Bank of Ghana.",
                   "2024-03-05")
     assert [p["name"] for p in doc["people"]] == ["Ibrahim Garba Danladi"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Faridah binti Osman and Priya a/p Raju met the press.", ["Faridah binti Osman", "Priya a/p Raju"]),
+    ("Rajesh a/l Muniandy, the chairman, spoke.", ["Rajesh a/l Muniandy"]),  # a name opening the sentence
+    ("Coach Kiptoo arap Mutai and Joana Beatriz do Carmo attended the meeting.",
+     ["Kiptoo arap Mutai", "Joana Beatriz do Carmo"]),
+])
+def test_a_name_particle_joins_the_pieces_around_it(extract: Any, text: str, expected: list[str]) -> None:
+    assert [name for name, _ in _people(extract(text, DATE))] == expected
+
+
+def test_a_particle_word_outside_a_name_joins_nothing(extract: Any) -> None:
+    doc = extract("Dana Whitlock said farmers do Business with the cooperative.", DATE)
+    assert [name for name, _ in _people(doc)] == ["Dana Whitlock"]
+
+
+@pytest.mark.parametrize("text", [
+    "The event was opened by Puan Siti Rahmah binti Jusoh. Siti Rahmah thanked the staff.",
+    "The event was opened by Datin Siti Rahmah binti Jusoh. Siti Rahmah thanked the staff.",
+])
+def test_an_honorific_before_a_particle_name_stays_out_and_the_given_names_are_that_person(
+        extract: Any, text: str) -> None:
+    assert _people(extract(text, DATE)) == [("Siti Rahmah binti Jusoh", ["Siti Rahmah binti Jusoh", "Siti Rahmah"])]
+
+
+def test_a_capitalised_particle_opening_a_sentence_is_the_same_surname(extract: Any) -> None:
+    doc = extract("Chief executive Joost van der Berg spoke. Van der Berg said it was fine.", DATE)
+    assert _people(doc) == [("Joost van der Berg", ["Joost van der Berg", "Van der Berg"])]
+
+
+def test_given_names_shared_by_two_people_join_neither(extract: Any) -> None:
+    doc = extract("Anna Maria Lindqvist and Anna Maria Berglund met. Later Anna Maria left.", DATE)
+    assert [name for name, _ in _people(doc)][:2] == ["Anna Maria Lindqvist", "Anna Maria Berglund"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A spokesperson for the Transport Department, Vikrant Kumar Joshi, told reporters.", ["Vikrant Kumar Joshi"]),
+    ("The Finance Minister John Smith spoke.", ["John Smith"]),  # a title word before the name stays out
+])
+def test_an_unknown_given_name_the_parse_puts_in_the_name_is_part_of_it(extract: Any, text: str,
+                                                                        expected: list[str]) -> None:
+    assert [name for name, _ in _people(extract(text, DATE))] == expected
+
+
+def test_a_capitalised_word_opening_the_sentence_before_a_name_stays_out(extract: Any) -> None:
+    doc = extract("Advocate Thabo Mokoena argued the case.", DATE)
+    assert [name for name, _ in _people(doc)] == ["Thabo Mokoena"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("French director Claire-Hélène Vautrin will chair the jury. Vautrin said so.",
+     [("Claire-Hélène Vautrin", ["Claire-Hélène Vautrin", "Vautrin"])]),
+    ("The jury includes Belgian actor Jean-Rémi Dufresne and others.",
+     [("Jean-Rémi Dufresne", ["Jean-Rémi Dufresne"])]),
+])
+def test_a_hyphenated_given_name_is_whole(extract: Any, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    assert _people(extract(text, DATE)) == expected

@@ -66,7 +66,7 @@ class PersonExtractor:
         spans += self._organizations_naming_people(doc, ents)
         spans += self._apposed(doc, spans, index)
         spans.extend(doc.spans.get(SPAN_KEYS["person_candidates"], []))
-        spans = [self._reshape(doc, self._join_particles(doc, span)) for span in spans]
+        spans = [self._reshape(doc, self._join_particles(doc, span, index)) for span in spans]
         spans += self._unrecognised(doc, spans, body, index)
         spans += [self._reshape(doc, s) for s in self._speakers(doc, spans, body)]
         spans = _outermost(spans)
@@ -169,14 +169,16 @@ class PersonExtractor:
         return ent[0].lower_ in self.shapes.given and last in self.shapes.titles \
             and last not in self.shapes.place_words and ent[-1].is_title
 
-    def _join_particles(self, doc: Doc, span: Span) -> Span:
+    def _join_particles(self, doc: Doc, span: Span, index: RuleIndex) -> Span:
         """"Maarten van der" + "Linden", "Mariam" + "bint Saeed al-Ketbi": one name across particles."""
         start, end = span.start, span.end
         while True:
             k = end
-            while k < len(doc) and self.shapes.is_particle(doc[k]) and doc[k].ent_type_ not in ("ORG", "GPE") \
-                    and not (k + 1 < len(doc) and doc[k + 1].text == "-" and not doc[k].whitespace_):
-                k += 1
+            while k < len(doc) and doc[k].ent_type_ not in ("ORG", "GPE"):
+                p = self.shapes.particle_end(doc, k)
+                if p == k or p < len(doc) and doc[p].text == "-" and not doc[p - 1].whitespace_:
+                    break
+                k = p
             if k == end and not self.shapes.is_particle(doc[end - 1]):
                 break
             nxt = _capitalised_word_end(doc, k)
@@ -184,14 +186,26 @@ class PersonExtractor:
                 break
             end = nxt
         k = start
-        while k > 0 and doc[k - 1].lower_ in self.shapes.particles and doc[k - 1].is_lower:
-            k -= 1
-        if k < start and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and not doc[k - 1].is_sent_start \
+        while k > 0:
+            q = next((j for j in (k - 1, k - 3) if j >= 0 and self.shapes.particle_end(doc, j) == k), None)
+            if q is None:
+                break
+            k = q
+        # the word before the particle is a name: capitalised inside a sentence, a proper noun or a
+        # known given name at its start ("Rajesh a/l Muniandy" opening a sentence)
+        if k < start and k > 0 and doc[k - 1].is_title and doc[k - 1].is_alpha and (
+                not doc[k - 1].is_sent_start or doc[k - 1].pos_ == "PROPN"
+                or doc[k - 1].lower_ in self.shapes.given) \
                 or k < start and k > 0 and doc[k - 1].ent_type_ == "PERSON":
             k -= 1
             while k > 0 and doc[k - 1].ent_type_ == "PERSON" and doc[k - 1].ent_iob_ != "O" and doc[k].ent_iob_ != "B":
                 k -= 1
             start = k
+        while start < end - 1:  # "Datin" + "Siti Rahmah" before the particle: the honorific stays out
+            match = index.at("HONORIFIC", start)
+            if match is None or match[0] >= end:
+                break
+            start = match[0]
         if (start, end) == (span.start, span.end):
             return span
         return Span(doc, start, end, label="PERSON")
@@ -203,7 +217,11 @@ class PersonExtractor:
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
             end += 2
-        if end > span.end:  # "Agnieszka Wróblewska" + "-Nowak": a hyphenated surname the model cut
+        while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ \
+                and not doc[start - 2].whitespace_ and doc[start - 2].is_title and doc[start - 2].is_alpha \
+                and doc[start - 2].lower_ not in self.shapes.not_name:
+            start -= 2  # "Anne-" + "Sophie Marchand": a hyphenated given name the model cut
+        if end > span.end or start < span.start:  # "Agnieszka Wróblewska" + "-Nowak": a hyphenated surname
             span = Span(doc, start, end, label="PERSON")
         k = start
         # a given name the model left out: "Layla" + "Omar Bakhit", also at the start of a sentence
@@ -215,7 +233,26 @@ class PersonExtractor:
         for j in range(k, start):
             if doc[j].lower_ in self.shapes.given and self.shapes.is_name(doc[j:span.end]):
                 return Span(doc, j, span.end, label="PERSON")
+        if self._parsed_given_name(doc, span):  # "Vikrant" + "Kumar Joshi": the parse puts it in the name
+            return Span(doc, start - 1, span.end, label="PERSON")
         return span
+
+    def _parsed_given_name(self, doc: Doc, span: Span) -> bool:
+        """An unknown given name NER cut off: the unlabelled capitalised proper noun right before a name of
+        two or more words that the parse makes a compound of the name's head, inside a sentence, not the end of a
+        capitalised run (a title or organization word) nor a word no name has."""
+        w = span.start - 1
+        if len(span) < 2 or w < 0:
+            return False
+        tok = doc[w]
+        if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.dep_ == "compound"
+                and not tok.ent_type_ and not tok.is_sent_start and span.start <= tok.head.i < span.end):
+            return False  # a capitalised word opening a sentence may be a style ("Advocate"): no evidence
+        if tok.lower_ in self.shapes.not_name or tok.lower_ in self.shapes.particles:
+            return False
+        if doc[w - 1].pos_ in ("ADP", "DET"):
+            return False  # "Administration of China", "the Opposition" + a name: a phrase's noun, no given name
+        return not (doc[w - 1].is_title or doc[w - 1].is_upper) or doc[w - 1].is_punct
 
     def _speakers(self, doc: Doc, known: list[Span], body: int) -> list[Span]:
         """"..., Lifa said.": a capitalised proper noun the model left unlabelled that is the subject of
@@ -371,8 +408,8 @@ def _name_run_end(doc: Doc, k: int, shapes: NameShapes) -> int:
         nxt = _capitalised_word_end(doc, j)
         if nxt > j:
             j = end = nxt
-        elif shapes.is_particle(doc[j]) and doc[j].is_lower:
-            j += 1
+        elif shapes.particle_end(doc, j) > j:
+            j = shapes.particle_end(doc, j)
         else:
             break
     return end

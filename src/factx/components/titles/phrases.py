@@ -69,8 +69,9 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
     last_end = -1
     # "Board of Education spokesman": a word that ends a longer organization name is the organization's
     org_tails = {o.end - 1 for o in doc.spans.get(SPAN_KEYS["organizations"], []) if len(o) > 1}
-    person_starts = {p.start for p in doc.spans.get(SPAN_KEYS["people"], [])}
-    person_starts |= {t.i for t in doc if t.lower_ in honorifics or t.i + 1 < len(doc) and doc[t.i + 1].text == "."
+    # where a name or an honorific starts: a capitalised portfolio or region stops there
+    name_starts = {p.start for p in doc.spans.get(SPAN_KEYS["people"], [])}
+    name_starts |= {t.i for t in doc if t.lower_ in honorifics or t.i + 1 < len(doc) and doc[t.i + 1].text == "."
                       and not t.whitespace_ and t.lower_ + "." in honorifics}
     for start in sorted(index.starts["TITLE"]):
         end, canonical = index.starts["TITLE"][start]
@@ -130,22 +131,22 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
         if end + 1 < len(doc) and doc[end].lower_ in ("of", "for") and index.at("TITLE_PORTFOLIO", end + 1) is not None:
             run_end = proper_run(doc, end + 1)
             # "Minister of Health Ann Lee said": the name after the portfolio is no part of it
-            run_end = next((k for k in range(end + 2, run_end) if k in person_starts), run_end)
+            run_end = next((k for k in range(end + 2, run_end) if k in name_starts), run_end)
             # "Minister of Information and Communications of Vietnam": a second "of" starts the organization
             run_end = next((k for k in range(end + 2, run_end) if doc[k].lower_ == "of"), run_end)
             if run_end > end + 1 and not any(k in index.starts["ORG_HEAD"] and index.at("TITLE_PORTFOLIO", k) is None
                                              for k in range(end + 1, run_end)):
                 # "Minister of Finance, Budget and National Planning"
-                end = coordinated(doc, index, run_end, capital_word, person_starts)
+                end = coordinated(doc, index, run_end, capital_word, name_starts)
         # "head of research and development": a lexicon title that ends in a portfolio goes on in a coordination
         portfolio = any(t.lower_ in ("of", "for") for t in doc[s:end]) and index.at("TITLE_PORTFOLIO", end - 1)
         if portfolio and end < len(doc) and doc[end].lower_ in ("and", "&", ","):
-            end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word, person_starts)
+            end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word, name_starts)
         # "Regional Director for Western and Central Africa", "country director for Kenya": the region a
         # title is for belongs to it (a run of capitalised words that ends in a place the model found)
         if end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].is_title:
             run_end = proper_run(doc, end + 1)
-            run_end = next((k for k in range(end + 2, run_end) if k in person_starts), run_end)
+            run_end = next((k for k in range(end + 2, run_end) if k in name_starts), run_end)
             if run_end > end + 1 and doc[run_end - 1].ent_type_ in ("GPE", "LOC") and all(
                     t.ent_type_ in ("GPE", "LOC", "NORP", "") for t in doc[end + 1:run_end]):
                 end = run_end

@@ -47,6 +47,12 @@ def test_a_surname_the_model_labels_an_organization_is_that_person(extract: Any)
     assert all("Lincoln" not in o["name"] for o in doc["organizations"])
 
 
+def test_a_hyphenated_surname_the_model_labels_an_organization_is_that_person(extract: Any) -> None:
+    doc = extract("Kofi Addo-Mensah will lead the fund. Addo-Mensah said the fund would grow.", DATE)
+    assert _people(doc) == [("Kofi Addo-Mensah", ["Kofi Addo-Mensah", "Addo-Mensah"])]
+    assert doc["organizations"] == []
+
+
 @pytest.mark.parametrize("text", [
     "He grew up near Morgan City and later moved to New York City.",
     "Delegates from the Soviet Union arrived.",

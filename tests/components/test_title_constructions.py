@@ -124,6 +124,14 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.TITLE_BY_PARSE, "Ann Wu named Tom Bell chief executive of Dravik Bank.",
      {("Tom Bell", "chief executive", "Dravik Bank", None)}),
     (TitleRule.TITLE_BY_PARSE, "Ann Wu, the chairman, named Tom Bell's daughter in the will.", set()),
+    (TitleRule.TITLE_BY_PARSE, "Kestrel Media Corporation today named Marie-Ève Gagnon as Editor-in-Chief of "
+     "Kestrel News.", {("Marie-Ève Gagnon", "Editor-in-Chief", "Kestrel News", None)}),
+    # the parse made the title's first word a verb ("managing"): its "be" is the copula; a second verb
+    # coordinated with no subject of its own has the first one's
+    (TitleRule.TITLE_BY_PARSE, "Ann Wu, 52, is currently managing editor of Dravik News and was previously the "
+     "Oslo bureau chief for a wire service.",
+     {("Ann Wu", "managing editor", "Dravik News", None), ("Ann Wu", "bureau chief", "Oslo", None)}),
+    (TitleRule.TITLE_BY_PARSE, "Tom Bell is managing the editor of Dravik News.", set()),
 ]
 
 

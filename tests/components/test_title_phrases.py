@@ -138,6 +138,10 @@ def test_the_region_a_title_is_for(extract: Any, text: str, expected: set[Any]) 
     # a trip, or leaving to come, is no leaving the post
     ("Ann Wu, chairman of Dravik Bank, left for Paris on Monday.", {("chairman", "Ann Wu", "current")}),
     ("Ann Wu, chairman of Dravik Bank, said she would resign.", {("chairman", "Ann Wu", "current")}),
+    # a status adverb of the verb that gives the title
+    ("Ann Wu, 52, is currently managing editor of Dravik News and was previously the Oslo bureau chief for a "
+     "wire service.", {("managing editor", "Ann Wu", "current"), ("bureau chief", "Ann Wu", "former")}),
+    ("Ann Wu, who formerly served as chairman of Dravik Bank, spoke.", {("chairman", "Ann Wu", "former")}),
 ])
 def test_status_of_a_post_left(extract: Any, text: str, expected: set[Any]) -> None:
     doc = extract(text, DATE)

@@ -63,10 +63,10 @@ class PersonExtractor:
                 span = _clean(doc, ent, index)
                 if span is not None:
                     spans.append(span)
-        spans += self._organizations_naming_people(doc, ents)
         spans += self._apposed(doc, spans, index)
         spans.extend(doc.spans.get(SPAN_KEYS["person_candidates"], []))
         spans = [self._reshape(doc, self._join_particles(doc, span, index)) for span in spans]
+        spans += self._organizations_naming_people(doc, ents, spans)
         spans += self._unrecognised(doc, spans, body, index)
         spans += [self._reshape(doc, s) for s in self._speakers(doc, spans, body)]
         spans = _outermost(spans)
@@ -97,12 +97,13 @@ class PersonExtractor:
             found.append(Span(doc, k, k + 1, label="PERSON"))
         return found
 
-    def _organizations_naming_people(self, doc: Doc, ents: list[Span]) -> list[Span]:
-        """"Lincoln" (or "Lincoln's") labelled ORG in a text that names Abraham Lincoln: the last words
-        of a person's full name in the same text are that person. Never a name with an organization
-        word of its own ("Warner Bros"); the span leaves the organizations."""
-        tails = {tuple(t.lower_ for t in e[-n:]) for e in ents if e.label_ == "PERSON" and len(e) > 1
-                 for n in (1, 2) if n < len(e)}
+    def _organizations_naming_people(self, doc: Doc, ents: list[Span], people: list[Span]) -> list[Span]:
+        """"Lincoln" (or "Lincoln's") labelled ORG in a text that names Abraham Lincoln, "Tremblay-Gagnon"
+        after "Marie-Ève Tremblay-Gagnon": the last one or two words of a person's full name in the same
+        text (a hyphenated surname is one word) are that person. Never a name with an organization word
+        of its own ("Warner Bros"); the span leaves the organizations."""
+        tails = {tuple(t.lower_ for t in doc[w[-n][0]:p.end]) for p in people
+                 for w in [_words(p)] for n in (1, 2) if n < len(w)}
         found = []
         for ent in ents:
             if ent.label_ != "ORG":
@@ -110,7 +111,7 @@ class PersonExtractor:
             end = ent.end - 1 if ent[-1].lower_ in ("'s", "’s") else ent.end
             words = tuple(t.lower_ for t in doc[ent.start:end])
             if words in tails and not any(w in self.shapes.not_name for w in words) \
-                    and all(doc[k].is_title for k in range(ent.start, end)):
+                    and all(doc[k].is_title or doc[k].text in _HYPHENS for k in range(ent.start, end)):
                 found.append(Span(doc, ent.start, end, label="PERSON"))
         if found:
             taken = {k for s in found for k in range(s.start, s.end)}
@@ -366,6 +367,23 @@ def _region_after_place(doc: Doc, ent: Span) -> bool:
 
 def _begins_one_of(prefix: str, names: list[str]) -> bool:
     return any(name.startswith(prefix) for name in names)
+
+
+_HYPHENS = ("-", "‐", "–")
+
+
+def _words(span: Span) -> list[tuple[int, int]]:
+    """The token ranges of a name's words: a hyphenated part ("Tremblay-Gagnon") is one word."""
+    words: list[tuple[int, int]] = []
+    for tok in span:
+        joined = words and (tok.text in _HYPHENS and not tok.doc[tok.i - 1].whitespace_
+                            or tok.i > 0 and tok.doc[tok.i - 1].text in _HYPHENS and not tok.doc[tok.i - 1].whitespace_
+                            and tok.i - 1 >= span.start)
+        if joined:
+            words[-1] = (words[-1][0], tok.i + 1)
+        else:
+            words.append((tok.i, tok.i + 1))
+    return words
 
 
 def _int(text: str) -> int:

@@ -205,20 +205,29 @@ _AS_ONLY = {"succeed", "replace"}  # "succeeded Ann Lee as chairman"; "succeeds 
 def _people_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: Scene) -> list[Span]:
     head = phrase_head(scene.doc, title)
     verb = head.head
-    if head.dep_ == "pobj" and verb.lower_ == "as":
+    inside = title.start <= verb.i < title.end
+    if inside:
+        # "is currently managing editor": the parse made the title's first word the verb; its "be"
+        # is the copula, its subject the title's
+        if not any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "be" for c in verb.children):
+            return []
+    elif head.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head
     elif head.dep_ not in ("attr", "oprd", "dobj", "acomp") or verb.lemma_ in _AS_ONLY:
         return []
-    if verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _ROLE_VERBS:
+    if not inside and (verb.pos_ not in ("VERB", "AUX") or verb.lemma_ not in _ROLE_VERBS):
         return []
     named = person_tokens.get(title.start - 1)
     if named is not None and verb.lemma_ in _APPOINTING and head.dep_ in ("oprd", "dobj") \
             and verb.i < named.start and named.end == title.start:
         return [named]  # "named Ann Lee chief executive": the parse reads the name as the title's modifier
-    for child in verb.children:
+    subject_of = verb
+    if verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        subject_of = verb.head  # "is managing editor of X and was previously bureau chief": one subject
+    for child in subject_of.children:
         if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in ("who", "that") and verb.dep_ == "relcl":
-                child = verb.head
+            if child.lower_ in ("who", "that") and subject_of.dep_ == "relcl":
+                child = subject_of.head
             person = person_tokens.get(child.i)
             if person is not None:
                 # "Ann Lee and Tom Bell would join the board as independent directors": a plural title
@@ -227,8 +236,8 @@ def _people_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: 
                     if is_plural(scene.doc, title) else []
                 return [person, *more]
     for child in verb.children:
-        if child.dep_ == "dobj" and child.i in person_tokens:
-            return [person_tokens[child.i]]  # "appointed Jane Roe as chief executive"
+        if child.dep_ in ("dobj", "oprd") and child.i in person_tokens:
+            return [person_tokens[child.i]]  # "appointed Jane Roe as chief executive", "named Ann Lee as"
     return []
 
 

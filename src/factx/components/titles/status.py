@@ -6,7 +6,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ...extensions import SPAN_KEYS
-from .phrases import TitlePhrase, phrase_head
+from ..rules import rule_index
+from .phrases import TitlePhrase, phrase_head, status_at
 
 _START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
 _EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
@@ -64,6 +65,10 @@ def status_and_start(doc: Doc, title: TitlePhrase, status: str | None, person: S
     verb = head.head
     if head.dep_ == "pobj" and verb.lower_ == "as":
         verb = verb.head
+    if status == "current" and head.dep_ in ("attr", "pobj") and verb.pos_ in ("VERB", "AUX"):
+        # "was previously the bureau chief", "formerly served as chairman": a status adverb of the verb
+        said = [status_at(rule_index(doc), c.i) for c in verb.children if c.dep_ == "advmod" and c.i < head.i]
+        status = next((s for s in said if s is not None), status)
     future = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _START_VERBS and any(
         c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
     if status == "current" and future and head.dep_ in ("attr", "oprd", "dobj", "pobj"):

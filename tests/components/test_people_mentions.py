@@ -284,3 +284,22 @@ def test_a_capitalised_word_opening_the_sentence_before_a_name_stays_out(extract
 ])
 def test_a_hyphenated_given_name_is_whole(extract: Any, text: str, expected: list[tuple[str, list[str]]]) -> None:
     assert _people(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the parse makes the word after the name the head the name's last word is a compound of: its surname
+    ("Officials said Samuel Kato Nabongo would attend.", ["Samuel Kato Nabongo"]),
+    ("The award went to Rear Admiral Maria Teresa Villanueva-Reyes on April 15.", ["Maria Teresa Villanueva-Reyes"]),
+    ("He succeeds Sheikh Abdul-Karim Okello-Obura, the chief imam, whose term ended.", ["Abdul-Karim Okello-Obura"]),
+    # an organization's word after a name is no surname
+    ("Ann Marie Lee Hospital opened on Monday.", []),
+])
+def test_a_surname_the_model_cut_off_joins_the_name(extract: Any, text: str, expected: list[str]) -> None:
+    assert [name for name, _ in _people(extract(text, DATE))] == expected
+
+
+def test_a_name_never_runs_over_a_line_break(extract: Any) -> None:
+    doc = extract("Antonín Dvořák\n\nAntonín Leopold Dvořák was a composer.", DATE)
+    names = [name for name, _ in _people(doc)]
+    assert "Antonín Dvořák" in names
+    assert all("\n" not in m["text"] for p in doc["people"] for m in p["mentions"])

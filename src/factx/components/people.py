@@ -214,7 +214,7 @@ class PersonExtractor:
     def _reshape(self, doc: Doc, span: Span) -> Span:
         """Name shapes fix NER's bounds: "Aminu Garba" + "Bello" joined, a cut given name or surname half restored."""
         start = span.start
-        end = span.end
+        end = _surname_after(doc, span, self.shapes)
         while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ \
                 and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha:
             end += 2
@@ -336,6 +336,8 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
                 break
         else:
             break
+    # a name never runs over a line break ("Antonín Dvořák" heading the line "Antonín Leopold Dvořák ...")
+    end = next((k for k in range(start + 1, end) if "\n" in doc[k - 1].whitespace_ or doc[k].is_space), end)
     while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in ("'s", "’s", "'")):
@@ -384,6 +386,34 @@ def _words(span: Span) -> list[tuple[int, int]]:
         else:
             words.append((tok.i, tok.i + 1))
     return words
+
+
+def _surname_after(doc: Doc, span: Span, shapes: NameShapes) -> int:
+    """The end of a surname the model left out or gave another label right after a name ("Maria Teresa"
+    + "Villanueva-Reyes", "Samuel Kato" + "Nabongo", "Sheikh Abdul-Karim" + "Ssemakula Kasule"): one or
+    two capitalised words (a hyphenated word is one) that end the capitalised run, the last the head the
+    name's last word is a compound of in the parse; ``span.end`` when there is none."""
+    last = span[-1]
+    if last.dep_ != "compound":
+        return span.end
+    head = last.head.i
+    while doc[head].dep_ == "compound" and head < doc[head].head.i < span.end + 4:
+        head = doc[head].head.i  # "Villanueva" -> "Reyes"
+    if not span.end <= head < span.end + 4:
+        return span.end
+    if any("\n" in doc[k].whitespace_ for k in range(span.end - 1, head)):
+        return span.end  # a heading and the line after it
+    for k in range(span.end, head + 1):
+        tok = doc[k]
+        hyphen = tok.text in _HYPHENS and not doc[k - 1].whitespace_ and not tok.whitespace_
+        if not hyphen and not (tok.is_title and tok.is_alpha and tok.lower_ not in shapes.not_name
+                               and tok.ent_type_ in ("", "PERSON", "ORG", "GPE")):
+            return span.end
+    if head + 1 < len(doc) and doc[head + 1].is_alpha and (doc[head + 1].is_title or doc[head + 1].is_upper):
+        return span.end  # a longer capitalised run: an organization or a place after the name
+    if sum(1 for k in range(span.end, head + 1) if doc[k].is_alpha) > 2:
+        return span.end
+    return head + 1
 
 
 def _int(text: str) -> int:

@@ -303,3 +303,19 @@ def test_a_name_never_runs_over_a_line_break(extract: Any) -> None:
     names = [name for name, _ in _people(doc)]
     assert "Antonín Dvořák" in names
     assert all("\n" not in m["text"] for p in doc["people"] for m in p["mentions"])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the portfolio of a title ends before a name the model cut or missed
+    ("Minister for Trade and Revenue Farzana Kamran Qureshi, who will present the budget on Monday, welcomed "
+     "the cut.", ["Farzana Kamran Qureshi"]),
+    ("Vice Minister of Trade and Energy Park Ji-hoon said the loans were cheap.", ["Park Ji-hoon"]),
+    # a given name the model labelled a place alone, compounded into the name by the parse
+    ("Secretary in the Home Department, Saswat Kumar Rout, told reporters the roads were safe.",
+     ["Saswat Kumar Rout"]),
+    # a party, an honorific or a title before a name is no given name
+    ("Democrat Tom Bell won the seat.", ["Tom Bell"]),
+    ("Dr Kelvin Yii said the clinic would open.", ["Kelvin Yii"]),
+])
+def test_a_given_name_after_a_title_joins_the_name(extract: Any, text: str, expected: list[str]) -> None:
+    assert [name for name, _ in _people(extract(text, DATE))] == expected

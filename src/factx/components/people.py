@@ -246,14 +246,22 @@ class PersonExtractor:
         if len(span) < 2 or w < 0:
             return False
         tok = doc[w]
+        # the model's label of the word alone is no evidence against it ("Saswat" as a place)
+        # (a party or a nationality, "Democrat", is a word before names, and so is an honorific)
+        alone = not tok.ent_type_ or tok.ent_type_ in ("GPE", "LOC", "ORG") and tok.ent_iob_ == "B" \
+            and doc[w + 1].ent_iob_ != "I"
+        index = rule_index(doc)
+        if index.at("HONORIFIC", w) is not None or index.at("TITLE", w) is not None:
+            return False
         if not (tok.is_title and tok.is_alpha and tok.pos_ == "PROPN" and tok.dep_ == "compound"
-                and not tok.ent_type_ and not tok.is_sent_start and span.start <= tok.head.i < span.end):
+                and alone and not tok.is_sent_start and span.start <= tok.head.i < span.end):
             return False  # a capitalised word opening a sentence may be a style ("Advocate"): no evidence
         if tok.lower_ in self.shapes.not_name or tok.lower_ in self.shapes.particles:
             return False
         if doc[w - 1].pos_ in ("ADP", "DET"):
             return False  # "Administration of China", "the Opposition" + a name: a phrase's noun, no given name
-        return not (doc[w - 1].is_title or doc[w - 1].is_upper) or doc[w - 1].is_punct
+        # "Minister for Finance and Revenue" + "Shazia" + "Kamran Malik": a title's portfolio ends before it
+        return not (doc[w - 1].is_title or doc[w - 1].is_upper) or doc[w - 1].is_punct or _ends_title(index, w)
 
     def _speakers(self, doc: Doc, known: list[Span], body: int) -> list[Span]:
         """"..., Lifa said.": a capitalised proper noun the model left unlabelled that is the subject of
@@ -291,11 +299,12 @@ class PersonExtractor:
             if k >= len(doc):
                 break
             end = _name_run_end(doc, k, self.shapes)
-            # "Hefei City Luo Jianping": a name at the end of a longer run, after a place or organization word
-            for width in (3, 2):
-                if end - k > width and doc[end - width - 1].lower_ in self.shapes.not_name \
-                        and self.shapes.is_name(doc[end - width:end]):
-                    k = end - width
+            # "Hefei City Luo Jianping": a name at the end of a longer run, after a place or organization
+            # word; "Minister of Trade and Energy Yoon Sang-min": after the portfolio of a title
+            for j in range(k + 1, end - 1):
+                if (doc[j - 1].lower_ in self.shapes.not_name or _ends_title(index, j)) \
+                        and self.shapes.is_name(doc[j:end]):
+                    k = j
                     break
             if end - k >= 2 and doc[k].idx >= body and not any(j in taken for j in range(k, end)) \
                     and not (doc[k].is_sent_start and doc[k].lower_ in ("he", "an")) \
@@ -414,6 +423,11 @@ def _surname_after(doc: Doc, span: Span, shapes: NameShapes) -> int:
     if sum(1 for k in range(span.end, head + 1) if doc[k].is_alpha) > 2:
         return span.end
     return head + 1
+
+
+def _ends_title(index: RuleIndex, k: int) -> bool:
+    """A title or the portfolio of one ends just before token ``k`` ("Minister of Energy" + a name)."""
+    return index.ending("TITLE_PORTFOLIO", k) is not None or index.ending("TITLE", k) is not None
 
 
 def _int(text: str) -> int:

@@ -98,6 +98,9 @@ LABELS: dict[str, Label] = {
     "NOT_NAME": Label(WORDS, "factx_people", "a tag, not read: a word of places and institutions, never "
                       "of a name"),
     "HONORIFIC": Label(MATCH, "factx_people", "a tag, not read: a form of address before a name"),
+    "POST_NOMINAL": Label(MATCH, "factx_people", "a tag, not read: letters of an honour, a rank at the bar or "
+                          "a degree written after a name (\"SC\", \"OBE\"), never part of it; "
+                          "token patterns with ORTH: the letters as written", tokens=True),
     # titles
     "TITLE": Label(MATCH, "factx_titles", "the canonical title written in the output"),
     "TITLE_MODIFIER": Label(MATCH, "factx_titles", "the modifier, normalized (\"vice\")"),

@@ -42,3 +42,17 @@ def test_an_organization_name_does_not_run_across_a_line_break(extract: Any) -> 
     doc = extract(text, DATE)
     assert _orgs(doc) == ["Kestrel Power GmbH"]
     assert all("\n" not in m["text"] for o in doc["organizations"] for m in o["mentions"])
+
+
+def test_an_acronym_defined_after_a_hyphenated_name_is_its_alias_and_no_person(extract: Any) -> None:
+    doc = extract("The Japan Maritime Self-Defense Force (JMSDF) will send the destroyer JS Akebono.", DATE)
+    assert [(o["name"], o["aliases"]) for o in doc["organizations"]] == [
+        ("Japan Maritime Self-Defense Force", ["JMSDF"])]
+    assert doc["people"] == []
+
+
+def test_an_organization_word_and_its_complement_make_an_organization_not_a_person(extract: Any) -> None:
+    doc = extract("The biennial is organised with support from the Iranian Artists Forum and the Aga Khan Trust "
+                  "for Culture, which funded a workshop.", DATE)
+    assert _orgs(doc) == ["Iranian Artists Forum", "Aga Khan Trust for Culture"]
+    assert doc["people"] == []

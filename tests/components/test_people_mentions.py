@@ -319,3 +319,17 @@ def test_a_name_never_runs_over_a_line_break(extract: Any) -> None:
 ])
 def test_a_given_name_after_a_title_joins_the_name(extract: Any, text: str, expected: list[str]) -> None:
     assert [name for name, _ in _people(extract(text, DATE))] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an entity that is all honorific is no person; letters after a name are no part of it
+    ("\"We had no doubt,\" said Chairman Tan Sri Dato' Seri Ahmad Zaki bin Hassan.", ["Ahmad Zaki bin Hassan"]),
+    ("The bishop, who could not attend, sent Fr. Peter Okello-Obura, the vicar general, to sign.",
+     ["Peter Okello-Obura"]),
+    ("Her lawyer, Advocate Pieter Botha SC, said his client would appeal.", ["Pieter Botha"]),
+    ("Dame Ann Lee OBE opened the exhibition on Monday.", ["Ann Lee"]),
+    # letters in parentheses after a name take no one out of the list
+    ("Tom Bell (TB) and Ann Lee spoke.", ["Tom Bell", "Ann Lee"]),
+])
+def test_honorifics_and_post_nominal_letters_are_no_name(extract: Any, text: str, expected: list[str]) -> None:
+    assert [name for name, _ in _people(extract(text, DATE))] == expected

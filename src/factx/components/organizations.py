@@ -65,9 +65,12 @@ class OrganizationExtractor:
 
     def _match(self, doc: Doc, index: RuleIndex) -> list[Span]:
         body = doc._.factx_body_start
-        # NER sometimes calls "Skerry Bank" a person: a name ending in an organization word is one.
+        # NER sometimes calls "Skerry Bank" a person: a name ending in an organization word is one, and so
+        # is one with an organization word and its complement ("Aga Khan Trust for Culture")
         ents = [e for e in self._ents(doc) if e.start_char >= body and (
-            e.label_ == "ORG" or (e.label_ in ("PERSON", "LOC", "FAC") and e[-1].lower_ in self.heads and len(e) > 1))]
+            e.label_ == "ORG" or (e.label_ in ("PERSON", "LOC", "FAC") and len(e) > 1 and (
+                e[-1].lower_ in self.heads
+                or any(e[k].lower_ in self.heads and e[k + 1].lower_ in ("of", "for") for k in range(len(e) - 2)))))]
         ents = self._defined_by_acronym(doc, ents)
         ents = sorted(ents + self._head_seeds(doc, ents, index), key=lambda e: e.start)
         surnames = {t.lower_ for e in self._ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
@@ -163,6 +166,8 @@ class OrganizationExtractor:
                     pass  # "Defence Industries Co. (MADI)": the legal form has no letter in the acronym
                 elif prev.is_title or prev.is_upper and prev.is_alpha:
                     letters = prev.text[0] + letters
+                elif prev.text == "-" and start >= 2 and not prev.whitespace_ and not doc[start - 2].whitespace_:
+                    pass  # "Self-Defense Force (JMSDF)": each half of a hyphenated word gives a letter
                 elif not (prev.is_lower and prev.is_alpha and len(prev) <= 4):  # of, de, for, and, la, del
                     break
                 start -= 1

@@ -44,8 +44,11 @@ class PersonExtractor:
         for k, ent in enumerate(ents):
             if ent.label_ == "PERSON" and all(j in org_tokens for j in range(ent.start, ent.end)):
                 continue  # "Rivers Harbour" in "Rivers Harbour FC": part of an organization
+            if ent.label_ == "PERSON" and _parenthesised_acronym(doc, ent):
+                continue  # "the Japan Maritime Self-Defense Force (JMSDF)": the organization's short name
             if ent.label_ == "PERSON" and len(ent) > 1 and (
                     ent.end - 1 in org_heads
+                    or any(k in org_heads and doc[k + 1].lower_ in ("of", "for") for k in range(ent.start, ent.end - 2))
                     or ent[-1].lower_ in self.shapes.not_name and not self._titled_surname(ent)
                     and not self._surname_first_name(ent)
                     or ent[0].lower_ in self.shapes.place_words and ent[0].lower_ not in self.shapes.given):
@@ -338,6 +341,8 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
                     and not (start > 0 and doc[start - 1].lower_ in _DETERMINERS) \
                     and not (end < len(doc) and doc[end].lower_ in ("of", "'s", "’s")):  # "Dean of the Faculty"
                 continue  # "killing King in Memphis": a capitalised title word alone, with no article, is a name
+            if match and label == "HONORIFIC" and match[0] > end:
+                return None  # "Tan Sri Dato'" before "Seri Ahmad ...": the whole entity is an honorific
             # "Sultan bin Rashid": a title word before a particle is a given name
             if match and match[0] <= end and doc[start].text[:1].isupper() \
                     and not (match[0] < end and doc[match[0]].is_lower):
@@ -345,6 +350,8 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
                 break
         else:
             break
+    while end > start and (post := index.ending("POST_NOMINAL", end)) is not None:
+        end = post[0]  # "Riaan Botha SC", "Ann Lee OBE": letters after the name
     # a name never runs over a line break ("Antonín Dvořák" heading the line "Antonín Leopold Dvořák ...")
     end = next((k for k in range(start + 1, end) if "\n" in doc[k - 1].whitespace_ or doc[k].is_space), end)
     while start < end and (doc[start].is_punct or doc[start].lower_ == "the"):
@@ -423,6 +430,14 @@ def _surname_after(doc: Doc, span: Span, shapes: NameShapes) -> int:
     if sum(1 for k in range(span.end, head + 1) if doc[k].is_alpha) > 2:
         return span.end
     return head + 1
+
+
+def _parenthesised_acronym(doc: Doc, ent: Span) -> bool:
+    """One upper-case word of two letters or more alone in parentheses after a capitalised name: the
+    acronym an organization is defined by ("Japan Maritime Self-Defense Force (JMSDF)")."""
+    return len(ent) == 1 and ent[0].is_upper and ent[0].is_alpha and len(ent[0]) >= 2 \
+        and ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")" \
+        and (doc[ent.start - 2].is_title or doc[ent.start - 2].is_upper)
 
 
 def _ends_title(index: RuleIndex, k: int) -> bool:

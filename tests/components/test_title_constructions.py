@@ -132,6 +132,10 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
      "Oslo bureau chief for a wire service.",
      {("Ann Wu", "managing editor", "Dravik News", None), ("Ann Wu", "bureau chief", "Oslo", None)}),
     (TitleRule.TITLE_BY_PARSE, "Tom Bell is managing the editor of Dravik News.", set()),
+    # coordinated subjects where the parse hangs the second name on the first one's apposition
+    (TitleRule.TITLE_BY_PARSE, "The company said Park Min-ji, a former vice minister of trade, and Choi Hyun-woo, "
+     "a professor of law at Harlow University, would join the board as independent directors.",
+     {("Park Min-ji", "independent directors", None, None), ("Choi Hyun-woo", "independent directors", None, None)}),
 ]
 
 

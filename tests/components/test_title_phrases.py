@@ -142,6 +142,17 @@ def test_the_region_a_title_is_for(extract: Any, text: str, expected: set[Any]) 
     ("Ann Wu, 52, is currently managing editor of Dravik News and was previously the Oslo bureau chief for a "
      "wire service.", {("managing editor", "Ann Wu", "current"), ("bureau chief", "Ann Wu", "former")}),
     ("Ann Wu, who formerly served as chairman of Dravik Bank, spoke.", {("chairman", "Ann Wu", "former")}),
+    # the parse makes the title the subject and the name its apposition; "non-" belongs to the title
+    ("The company also said independent non-executive director Dr. Suresh a/l Krishnan had resigned with effect "
+     "from 3 January 2025.", {("independent non-executive director", "Suresh a/l Krishnan", "former")}),
+    ("Tom Bell is a non-executive director of Dravik Bank.", {("non-executive director", "Tom Bell", "current")}),
+    # the post someone joined in a year before the article's is a former one; this year's is current
+    ("Tom Bell, who joined Dravik Bank as an analyst in 1995, is now its chief executive.",
+     {("analyst", "Tom Bell", "former"), ("chief executive", "Tom Bell", "current")}),
+    ("Ann Wu joined Dravik Bank as chief risk officer in May.", {("chief risk officer", "Ann Wu", "current")}),
+    # a nomination is to a post still to come
+    ("Dravik Bank also nominated Ann Wu, a former judge, as an independent director.",
+     {("independent director", "Ann Wu", "incoming"), ("judge", "Ann Wu", "former")}),
 ])
 def test_status_of_a_post_left(extract: Any, text: str, expected: set[Any]) -> None:
     doc = extract(text, DATE)

@@ -198,7 +198,8 @@ _ROLE_VERBS = {"be", "become", "serve", "remain", "join", "appoint", "name", "el
                "act", "take", "succeed", "hire", "promote", "install", "leave", "replace", "continue"}
 
 
-_APPOINTING = {"appoint", "name", "elect", "promote", "hire", "install", "nominate"}
+_APPOINTING = {"appoint", "name", "elect", "promote", "hire", "install", "nominate", "propose"}
+_ROLE_VERBS |= _APPOINTING
 _AS_ONLY = {"succeed", "replace"}  # "succeeded Ann Lee as chairman"; "succeeds co-founder Ann Lee" is Lee's title
 
 
@@ -232,7 +233,10 @@ def _people_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: 
             if person is not None:
                 # "Ann Lee and Tom Bell would join the board as independent directors": a plural title
                 # is every coordinated subject's
-                more = [person_tokens[c.i] for c in child.conjuncts if c.i in person_tokens] \
+                # every coordinated subject's, also where the parse hangs the next name on the first one's
+                # apposition ("Ann Wu, a former minister, and Tom Bell, a professor, would join ... as")
+                heads = [child, *(a for a in child.children if a.dep_ == "appos")]
+                more = [person_tokens[c.i] for h in heads for c in h.conjuncts if c.i in person_tokens] \
                     if is_plural(scene.doc, title) else []
                 return [person, *more]
     for child in verb.children:

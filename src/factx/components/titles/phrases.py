@@ -82,6 +82,10 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
         while True:
             before = s
             while True:
+                if s > 1 and doc[s - 1].text == "-" and doc[s - 2].lower_ == "non" and not doc[s - 2].whitespace_ \
+                        and not doc[s - 1].whitespace_:
+                    s -= 2  # "non-executive director": "non-" is the title's, not "executive director" alone
+                    continue
                 mod = index.ending("TITLE_MODIFIER", s)
                 if mod is None and s > 1 and doc[s - 1].text == "-" and not doc[s - 2].whitespace_:
                     mod = index.ending("TITLE_MODIFIER", s - 1)  # "vice-president", "deputy-director"

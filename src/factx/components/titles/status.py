@@ -3,7 +3,7 @@ from April 1; "named Jane Roe as chairman, effective July 1" (a date after the a
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...extensions import SPAN_KEYS
 from ..rules import rule_index
@@ -12,6 +12,7 @@ from .phrases import TitlePhrase, phrase_head, status_at
 _START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
 _EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
 _FUTURE = ("will", "'ll", "shall", "would")
+_NOMINATING = {"nominate", "propose"}
 FOUNDERS = {"founder", "co-founder", "cofounder"}  # a successor takes over the post, not the founding
 SUCCEED_VERBS = {"succeed", "replace"}  # "succeeds X", "will replace X": X held the title before
 
@@ -36,6 +37,8 @@ def _left(person: Span) -> bool:
     (an object: "left for Paris" is a trip), "stepped down"; or its relative clause says so ("Ann Lee,
     who retired last year")."""
     root = person.root
+    if root.dep_ == "appos" and root.head.dep_ == "nsubj":
+        root = root.head  # "director Ann Lee had resigned": the parse makes the title the subject
     verbs = [root.head] if root.dep_ in ("nsubj",) else []
     verbs += [c for c in root.children if c.dep_ == "relcl" and any(
         g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)]
@@ -47,6 +50,24 @@ def _left(person: Span) -> bool:
                 c.lower_ == "down" for c in verb.children):
             return True
         if verb.lemma_ == "leave" and any(c.dep_ == "dobj" for c in verb.children):
+            return True
+    return False
+
+
+def _joined_years_ago(doc: Doc, verb: Token, head: Token) -> bool:
+    """"who joined the company as a site engineer in 1987": the post someone joined or started in, told in
+    the past with a year two or more before the article's, is the first of a career, not the one held now
+    ("joined as chief risk officer in May" may well be the post held now)."""
+    if verb.lemma_ not in ("join", "start", "begin") or verb.tag_ != "VBD" or head.dep_ != "pobj":
+        return False
+    today = doc._.factx_document_date
+    if not today:
+        return False
+    clause = {t.i for c in verb.children if c.dep_ == "prep" for t in c.subtree}
+    for span in doc.spans.get(SPAN_KEYS["dates"], []):
+        value = (span._.factx_date or {}).get("value") or ""
+        if span.start in clause and value[:4].isdigit() and today[:4].isdigit() \
+                and int(value[:4]) <= int(today[:4]) - 2:
             return True
     return False
 
@@ -69,10 +90,14 @@ def status_and_start(doc: Doc, title: TitlePhrase, status: str | None, person: S
         # "was previously the bureau chief", "formerly served as chairman": a status adverb of the verb
         said = [status_at(rule_index(doc), c.i) for c in verb.children if c.dep_ == "advmod" and c.i < head.i]
         status = next((s for s in said if s is not None), status)
+    if status == "current" and _joined_years_ago(doc, verb, head):
+        status = "former"
     future = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _START_VERBS and any(
         c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
     if status == "current" and future and head.dep_ in ("attr", "oprd", "dobj", "pobj"):
         status = "incoming"
+    if status == "current" and verb.lemma_ in _NOMINATING and head.dep_ in ("oprd", "pobj"):
+        status = "incoming"  # "nominated Ann Lee as an independent director": the post is still to come
     if status not in ("incoming", "current"):
         return status, None
     sentence = doc[title.start].sent

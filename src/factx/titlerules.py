@@ -48,6 +48,9 @@ class TitleRule(_DescribedRule):
                          "A, B and C, TITLE of ORG / TITLE A and B: every name of the list holds the title")
     SUCCEEDED_NAME = ("succeeded-name",
                    "SUCCESSOR succeeds (replaces, is succeeding) NAME: NAME held the title the successor takes")
+    SUCCESSOR_NAME = ("successor-name",
+                      "NAME is succeeded (replaced) by SUCCESSOR, NAME's successor, SUCCESSOR: the successor "
+                      "takes the title NAME leaves")
     TITLE_BY_PARSE = ("title-by-parse",
                       "the parse makes the title the complement of a role verb whose subject or object is "
                       "the person (\"will join X as chief executive\", \"was appointed chairman\")")

@@ -157,6 +157,18 @@ LINK_CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.SUCCEEDED_NAME, "Ann Wu succeeded Tom Bell last year.", set()),
     (TitleRule.SUCCEEDED_NAME, "Ann Wu, co-founder of Dravik Labs, succeeded Tom Bell.", set()),
     (TitleRule.SUCCEEDED_NAME, "Ann Wu, chairman of Dravik Bank, met Tom Bell.", set()),
+    # the successor takes the title the predecessor leaves: incoming while to come, current once told;
+    # "He"/"Her" is the last person with a title in the sentence before
+    (TitleRule.SUCCESSOR_NAME, "Tom Bell will retire as chairman of Dravik Bank on 31 March. He will be succeeded "
+     "by Ann Wu, currently chief operating officer.", {("Ann Wu", "chairman", "Dravik Bank", "incoming")}),
+    (TitleRule.SUCCESSOR_NAME, "Ann Wu, who has been director of the Harlow Museum since 2018, will step down in "
+     "June. Her successor, Tom Bell, will take up the post on 1 September.",
+     {("Tom Bell", "director", "Harlow Museum", "incoming")}),
+    (TitleRule.SUCCESSOR_NAME, "Tom Bell, chairman of Dravik Bank, was replaced by Ann Wu in May.",
+     {("Ann Wu", "chairman", "Dravik Bank", None)}),
+    # no succession, or no title to pass on
+    (TitleRule.SUCCESSOR_NAME, "Tom Bell, chairman of Dravik Bank, was joined by Ann Wu in May.", set()),
+    (TitleRule.SUCCESSOR_NAME, "Tom Bell spoke first. He will be succeeded by Ann Wu.", set()),
 ]
 
 

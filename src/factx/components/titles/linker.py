@@ -60,7 +60,7 @@ class TitleLinker:
     def record(self, doc: Doc, link: Proposal) -> TitleLink:
         title, person, org = link.title, link.person, link.org
         span = doc[title.start:title.end]
-        if link.rule is TitleRule.SUCCEEDED_NAME:  # the successor's title: its status is the succession's
+        if link.rule in (TitleRule.SUCCEEDED_NAME, TitleRule.SUCCESSOR_NAME):  # the status is the succession's
             status, effective = link.status or "current", None
         else:
             status, effective = status_and_start(doc, title, link.status, person,

@@ -3,13 +3,18 @@ holds (or held) the title Lee takes. Read after the resolver, from the links it 
 the predecessor gets the successor's title and organization, written once in the text.
 
 Status: former where the succession is told in the past ("She succeeded Tom Bell", "has replaced"),
-current otherwise ("succeeding Tom Bell, who retires in May": Bell still holds the post)."""
+current otherwise ("succeeding Tom Bell, who retires in May": Bell still holds the post).
+
+The other way round, "Tom Bell will retire as chairman. He will be succeeded by Ann Lee" and "Her
+successor, Ann Lee, will take up the post in May" say that the successor takes the title the predecessor
+leaves: incoming while the succession is to come, current once told. A pronoun for the predecessor
+("He", "Her") is the last person with a title in the sentence before or the same one."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...titlerules import TitleRule
 from .constructions import Proposal, from_links
@@ -70,3 +75,66 @@ def predecessor(scene: Scene, links: list[Proposal]) -> Iterator[Proposal]:
         if (person.start, link.title.canonical.lower()) in held:
             continue
         yield Proposal(person, link.title, link.org, "former" if _past(verb) else None, TitleRule.SUCCEEDED_NAME)
+
+
+_PRONOUNS = {"he", "she", "his", "her"}
+_FUTURE = {"will", "shall", "'ll"}
+
+
+def _successions(doc: Doc) -> Iterator[tuple[Token, Token, Token]]:
+    """(predecessor, successor, verb) tokens: "X will be succeeded (replaced) by Y", "X's successor, Y"
+    (the verb is the one the successor is the subject of), "X will hand over to Y"."""
+    for tok in doc:
+        if tok.lemma_ in SUCCEED_VERBS and tok.pos_ == "VERB":
+            before = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+            after = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+            if before is not None and after is not None:
+                yield before, after, tok
+        elif tok.lemma_ == "hand" and any(c.lower_ == "over" for c in tok.children):
+            before = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            to = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "to"), None)
+            after = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+            if before is not None and after is not None:
+                yield before, after, tok
+        elif tok.lower_ == "successor" and tok.dep_ in _SUBJECTS:
+            before = next((c for c in tok.children if c.dep_ == "poss"), None)
+            after = next((c for c in tok.children if c.dep_ == "appos"), None)
+            if before is not None and after is not None:
+                yield before, after, tok.head
+
+
+def _future(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in verb.children) \
+        or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "be"
+
+
+@from_links(TitleRule.SUCCESSOR_NAME)
+def successor(scene: Scene, links: list[Proposal]) -> Iterator[Proposal]:
+    """The successors' links: the title the predecessor holds nearest before the succession."""
+    doc = scene.doc
+    people = {k: p for p in scene.people for k in range(p.start, p.end)}
+    held = {(link.person.start, link.title.canonical.lower()) for link in links}
+    for before, after, verb in _successions(doc):
+        heir = people.get(after.i)
+        if heir is None:
+            continue
+        sent = verb.sent
+        if before.lower_ in _PRONOUNS:
+            # the last person with a title in the sentence before, or earlier in this one
+            start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+            named = [link for link in links if start <= link.person.start < before.i]
+            if not named:
+                continue
+            last = max(link.person.start for link in named)
+            left = [link for link in named if link.person.start == last]
+        else:
+            left = [link for link in links if link.person.start <= before.i < link.person.end]
+        left = [link for link in left if link.title.canonical.lower() not in FOUNDERS and link.title.start < sent.end
+                and link.person.start != heir.start]
+        if not left:
+            continue
+        link = max(left, key=lambda p: p.title.start)
+        if (heir.start, link.title.canonical.lower()) in held:
+            continue
+        yield Proposal(heir, link.title, link.org, "incoming" if _future(verb) else None, TitleRule.SUCCESSOR_NAME)

@@ -51,6 +51,8 @@ class TitleRule(_DescribedRule):
     SUCCESSOR_NAME = ("successor-name",
                       "NAME is succeeded (replaced) by SUCCESSOR, NAME's successor, SUCCESSOR: the successor "
                       "takes the title NAME leaves")
+    TERM_AS_TITLE = ("term-as-title",
+                     "NAME's (NAME, whose) term (tenure, contract) as TITLE: former once it has ended")
     TITLE_BY_PARSE = ("title-by-parse",
                       "the parse makes the title the complement of a role verb whose subject or object is "
                       "the person (\"will join X as chief executive\", \"was appointed chairman\")")

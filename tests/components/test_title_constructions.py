@@ -132,6 +132,12 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
      "Oslo bureau chief for a wire service.",
      {("Ann Wu", "managing editor", "Dravik News", None), ("Ann Wu", "bureau chief", "Oslo", None)}),
     (TitleRule.TITLE_BY_PARSE, "Tom Bell is managing the editor of Dravik News.", set()),
+    # the one whose term it is holds the title: former once the term has ended
+    (TitleRule.TERM_AS_TITLE, "Ann Wu, whose two-year term as chairperson of the Harlow Council ended this month, "
+     "will stay on.", {("Ann Wu", "chairperson", "Harlow Council", "former")}),
+    (TitleRule.TERM_AS_TITLE, "Tom Bell's tenure as coach of Dravik FC began in 2019.",
+     {("Tom Bell", "coach", "Dravik FC", None)}),
+    (TitleRule.TERM_AS_TITLE, "Tom Bell praised the term as chairperson that Ann Wu served.", set()),
     # coordinated subjects where the parse hangs the second name on the first one's apposition
     (TitleRule.TITLE_BY_PARSE, "The company said Park Min-ji, a former vice minister of trade, and Choi Hyun-woo, "
      "a professor of law at Harlow University, would join the board as independent directors.",

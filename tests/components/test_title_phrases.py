@@ -150,6 +150,11 @@ def test_the_region_a_title_is_for(extract: Any, text: str, expected: set[Any]) 
     ("Tom Bell, who joined Dravik Bank as an analyst in 1995, is now its chief executive.",
      {("analyst", "Tom Bell", "former"), ("chief executive", "Tom Bell", "current")}),
     ("Ann Wu joined Dravik Bank as chief risk officer in May.", {("chief risk officer", "Ann Wu", "current")}),
+    # the one whose contract ended left the post; a contract still running leaves it held
+    ("Tom Bell takes over from Australian coach Ann Wu, whose contract ended last week.",
+     {("coach", "Ann Wu", "former")}),
+    ("Tom Bell takes over from Australian coach Ann Wu, whose contract ends in May.",
+     {("coach", "Ann Wu", "current")}),
     # a nomination is to a post still to come
     ("Dravik Bank also nominated Ann Wu, a former judge, as an independent director.",
      {("independent director", "Ann Wu", "incoming"), ("judge", "Ann Wu", "former")}),

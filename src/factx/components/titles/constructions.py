@@ -22,6 +22,7 @@ from spacy.tokens import Span
 from ...titlerules import TitleRule
 from .phrases import OrgRef, TitlePhrase, is_plural, phrase_head
 from .scene import Reading, Scene
+from .status import ENDING, TERMS
 
 
 @dataclass(frozen=True)
@@ -243,6 +244,33 @@ def _people_by_parse(title: TitlePhrase, person_tokens: dict[int, Span], scene: 
         if child.dep_ in ("dobj", "oprd") and child.i in person_tokens:
             return [person_tokens[child.i]]  # "appointed Jane Roe as chief executive", "named Ann Lee as"
     return []
+
+
+
+
+@construction(TitleRule.TERM_AS_TITLE, priority=10)
+def term_as_title(scene: Scene) -> Iterator[Proposal]:
+    """"Ann Lee, whose term as chairperson ended this month", "Lee's tenure as coach": the one whose term
+    it is holds the title; former once the term has ended (a past verb of ending)."""
+    person_tokens = {k: p for p in scene.people for k in range(p.start, p.end)}
+    for title in scene.titles:
+        head = phrase_head(scene.doc, title)
+        if head.dep_ != "pobj" or head.head.lower_ != "as" or head.head.head.lemma_ not in TERMS:
+            continue
+        term = head.head.head
+        owner = next((c for c in term.children if c.dep_ == "poss"), None)
+        if owner is None:
+            continue
+        verb = term.head if term.dep_ in ("nsubj", "nsubjpass") else None
+        if owner.lower_ == "whose":
+            # the relative clause's antecedent
+            owner = verb.head if verb is not None and verb.dep_ == "relcl" else None
+        person = person_tokens.get(owner.i) if owner is not None else None
+        if person is None:
+            continue
+        ended = verb is not None and verb.lemma_ in ENDING and verb.tag_ in ("VBD", "VBN")
+        yield Proposal(person, title, title.org or scene.orgs.by_parse(title), "former" if ended else title.status,
+                       TitleRule.TERM_AS_TITLE)
 
 
 @construction(TitleRule.TITLE_BY_PARSE, priority=10)

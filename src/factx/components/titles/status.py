@@ -13,6 +13,8 @@ _START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin",
 _EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
 _FUTURE = ("will", "'ll", "shall", "would")
 _NOMINATING = {"nominate", "propose"}
+TERMS = {"term", "tenure", "contract", "mandate", "stint", "spell", "time"}  # "whose term as chairperson"
+ENDING = {"end", "expire", "finish", "conclude", "close"}
 FOUNDERS = {"founder", "co-founder", "cofounder"}  # a successor takes over the post, not the founding
 SUCCEED_VERBS = {"succeed", "replace"}  # "succeeds X", "will replace X": X held the title before
 
@@ -42,6 +44,11 @@ def _left(person: Span) -> bool:
     verbs = [root.head] if root.dep_ in ("nsubj",) else []
     verbs += [c for c in root.children if c.dep_ == "relcl" and any(
         g.dep_ == "nsubj" and g.lower_ in ("who", "that") for g in c.children)]
+    for clause in root.children:  # "Ann Lee, whose contract ended last week"
+        if clause.dep_ == "relcl" and clause.lemma_ in ENDING and clause.tag_ == "VBD" and any(
+                c.dep_ == "nsubj" and c.lemma_ in TERMS and any(g.lower_ == "whose" for g in c.children)
+                for c in clause.children):
+            return True
     for verb in verbs:
         if verb.tag_ != "VBD" and not (verb.tag_ == "VBN" and any(
                 c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)):

@@ -848,10 +848,14 @@ def shift_years(value: str | None, years: int) -> str | None:
 
 _ANAPHORIC = re.compile(
     r"^(?:(?P<same>(?:(?:earlier|later) )?(?:that|that same|the same) (?P<same_unit>day|week|month|year))"
-    r"|(?:the )?(?:following|previous|prior) (?P<step_unit>day|week|month|year)"
-    r"|(?P<n>[\w-]+) (?P<n_unit>day|week|month|year)s? (?P<way>later|earlier))$"
+    r"|(?:(?:the )?(?:very )?(?P<step>following|previous|prior)|the very (?P<next>next))"
+    r" (?P<step_unit>day|week|month|year|morning|afternoon|evening|night)"
+    r"|the next (?P<next_unit>day|morning|afternoon|evening|night)"  # "the next year" may be a span ahead
+    r"|the (?P<side_unit>day|week|month|year|morning|night|evening) (?P<side>before|after)"
+    r"|(?P<n>[\w-]+) (?P<n_unit>day|week|month|year)s? (?P<way>later|earlier|afterwards?|prior))$"
 )
 _UNIT_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "half": 3, "season": 3, "year": 4}
+_PARTS_OF_DAY = {"morning", "afternoon", "evening", "night"}  # "the following morning": a day
 
 
 def from_reference(text: str, reference: DateValue | None) -> DateValue | None:
@@ -865,18 +869,22 @@ def from_reference(text: str, reference: DateValue | None) -> DateValue | None:
     if match is None or reference is None or ymd is None or reference.granularity not in _UNIT_RANK:
         return None
     year, month, day = ymd
-    unit = match["same_unit"] or match["step_unit"] or match["n_unit"]
+    unit = match["same_unit"] or match["step_unit"] or match["next_unit"] or match["side_unit"] or match["n_unit"]
+    if unit in _PARTS_OF_DAY:
+        unit = "day"
     if _UNIT_RANK[unit] < _UNIT_RANK[reference.granularity]:
         return None
     if match["same"]:
         shift = 0
-    elif match["step_unit"]:
-        shift = -1 if core.split()[-2] in ("previous", "prior") else 1
+    elif match["step_unit"] or match["next_unit"]:
+        shift = -1 if match["step"] in ("previous", "prior") else 1
+    elif match["side_unit"]:
+        shift = -1 if match["side"] == "before" else 1
     else:
         count = _count(match["n"])
         if count is None or count != int(count) or count <= 0:
             return None
-        shift = int(count) * (1 if match["way"] == "later" else -1)
+        shift = int(count) * (1 if match["way"] in ("later", "afterward", "afterwards") else -1)
     try:
         if unit == "year":
             value = DateValue(str(year + shift), "date", "year", None, True)

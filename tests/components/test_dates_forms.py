@@ -182,3 +182,19 @@ def test_the_quarter_is_the_reported_one(extract: Any, text: str, date: str, exp
 )
 def test_modifier_does_not_hide_a_noun_date(extract: Any, sentence: str, expected: tuple[str, str]) -> None:
     assert _dates(extract(sentence, DATE)) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date told from the one before, where NER left out "the very" or "prior"
+        ("In 1982, the plant closed. But the very next year, a new owner came.",
+         [("1982", "1982"), ("the very next year", "1983")]),
+        ("The survey ran in 2011. An earlier one was conducted three years prior.",
+         [("2011", "2011"), ("three years prior", "2008")]),
+        # "next year" alone is told from the document date
+        ("In 1982, the plant closed. Next year it will reopen.", [("1982", "1982"), ("Next year", "2016")]),
+    ],
+)
+def test_dates_told_from_the_date_before(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected

@@ -177,6 +177,14 @@ def test_datenorm_shift_years(value: str | None, years: int, shifted: str | None
         ("ten days before", "2001-05-04", "day", None),  # before an event, not the date said before
         ("the next year", "2001", "year", None),
         ("the weekend", "2001-05-04", "day", None),
+        # "the very next", a part of the day, the day before or after, "prior"
+        ("the very next year", "1982", "year", "1983"),
+        ("the following morning", "1832-05-30", "day", "1832-05-31"),
+        ("the night before", "1832-05-31", "day", "1832-05-30"),
+        ("the day after", "2001-05-04", "day", "2001-05-05"),
+        ("the next morning", "2000-02-22", "day", "2000-02-23"),
+        ("three years prior", "2011", "year", "2008"),
+        ("the following morning", "1832-05", "month", None),  # a month cannot carry a morning
     ],
 )
 def test_datenorm_from_reference(text: str, reference: str, granularity: str, value: str | None) -> None:

@@ -82,6 +82,8 @@ class DateExtractor:
             if _is_last_of(doc, trimmed):
                 continue  # "the last night of the fair": the last of something, not the night before
             span = trimmed
+            if modifier is None:
+                span, core = _anaphoric_bounds(doc, span, core, kept)
             tense = _tense(span)
             if tense == "present" and span.start > 0 and doc[span.start - 1].lower_ == "that" and (
                 doc[span.start - 1].tag_ == "DT" and span[-1].lower_ in _WEEKDAYS
@@ -563,6 +565,31 @@ def _narrative_year(kept: list[Span], anchor: dt.date | None) -> int | None:
         if len(years) == 2:
             return years[0]
     return None
+
+
+# a word after a count that tells it from the date before, at a clause's end ("two years before." is "two
+# years earlier"; "two years before the war" is told from the war)
+_TOLD_FROM = {"prior": "prior", "before": "earlier", "after": "later", "afterwards": "afterwards",
+              "afterward": "afterward", "earlier": "earlier", "later": "later"}
+
+
+def _anaphoric_bounds(doc: Doc, span: Span, core: str, kept: list[Span]) -> tuple[Span, str]:
+    """The words NER left out of a date told from the one before: "the very" of "the very next year"
+    ("next year" alone is told from the document date), "prior" of "three years prior" (at a clause's
+    end: "two years before the war" is told from the war)."""
+    k = span.start - 1
+    if span[0].lower_ == "next" and k >= 0:
+        if doc[k].lower_ == "very" and k > 0:
+            k -= 1
+        if doc[k].lower_ == "the":
+            return doc[k:span.end], doc[k:span.end].text
+    end = span.end
+    if end < len(doc) and doc[end].lower_ in _TOLD_FROM and (
+            end + 1 == len(doc) or doc[end + 1].is_punct or doc[end + 1].dep_ == "cc"):
+        told = f"{core} {_TOLD_FROM[doc[end].lower_]}"
+        if from_reference(told, _last_date(kept)) is not None:
+            return doc[span.start:end + 1], told
+    return span, core
 
 
 def _last_date(kept: list[Span]) -> DateValue | None:

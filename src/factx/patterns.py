@@ -108,6 +108,8 @@ LABELS: dict[str, Label] = {
                           _one_of("current", "former", "acting", "incoming")),
     "TITLE_PORTFOLIO": Label(MATCH, "factx_titles", "the portfolio, normalized"),
     "PLACE_TITLE": Label(WORDS, "factx_titles", "a tag, not read: a title held in a place (\"mayor\")"),
+    "RANK": Label(MATCH, "factx_titles", "a tag, not read: a rank the person holds, not a post a successor takes "
+                  "(\"Vice Admiral\", \"Colonel\")"),
 }
 
 

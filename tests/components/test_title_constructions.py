@@ -175,6 +175,10 @@ LINK_CASES: list[tuple[TitleRule, str, set[Link]]] = [
     # no succession, or no title to pass on
     (TitleRule.SUCCESSOR_NAME, "Tom Bell, chairman of Dravik Bank, was joined by Ann Wu in May.", set()),
     (TitleRule.SUCCESSOR_NAME, "Tom Bell spoke first. He will be succeeded by Ann Wu.", set()),
+    (TitleRule.SUCCESSOR_NAME, "Tom Bell, the chief of the Harlow Navy, will hand over to Ann Wu on April 15.",
+     {("Ann Wu", "chief", "Harlow Navy", "incoming")}),
+    # a rank is the person's own: no successor takes it
+    (TitleRule.SUCCESSOR_NAME, "Vice Admiral Tom Bell will hand over to Rear Admiral Ann Wu on April 15.", set()),
 ]
 
 

@@ -104,6 +104,11 @@ def _successions(doc: Doc) -> Iterator[tuple[Token, Token, Token]]:
                 yield before, after, tok.head
 
 
+def _rank(scene: Scene, link: Proposal) -> bool:
+    match = scene.index.at("RANK", link.title.start)
+    return match is not None and match[0] >= link.title.end
+
+
 def _future(verb: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in verb.children) \
         or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "be"
@@ -130,8 +135,9 @@ def successor(scene: Scene, links: list[Proposal]) -> Iterator[Proposal]:
             left = [link for link in named if link.person.start == last]
         else:
             left = [link for link in links if link.person.start <= before.i < link.person.end]
+        # a founder's title is no post handed on, and a rank ("Vice Admiral") is the person's own
         left = [link for link in left if link.title.canonical.lower() not in FOUNDERS and link.title.start < sent.end
-                and link.person.start != heir.start]
+                and link.person.start != heir.start and not _rank(scene, link)]
         if not left:
             continue
         link = max(left, key=lambda p: p.title.start)

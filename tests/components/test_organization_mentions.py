@@ -42,3 +42,10 @@ def test_the_first_words_of_a_company_named_in_full_are_a_mention(extract: Any) 
 def test_a_place_before_its_council_is_no_short_form(extract: Any) -> None:
     doc = extract("Tanjung Sari District Council approved the plan after floods hit Tanjung Sari, he said.", DATE)
     assert _mentions(doc) == {"Tanjung Sari District Council": ["Tanjung Sari District Council"]}
+
+
+def test_a_name_after_the_organization_word_that_modifies_it_is_an_organization(extract: Any) -> None:
+    doc = extract("Piet de Vries, who is national officer at the trade union FNV Havens, said automation must "
+                  "not cost jobs.", DATE)
+    assert "FNV Havens" in [o["name"] for o in doc["organizations"]]
+    assert "FNV Havens" not in [p["name"] for p in doc["people"]]

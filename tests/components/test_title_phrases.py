@@ -121,6 +121,9 @@ def test_a_status_joined_after_the_title(extract: Any, text: str, expected: set[
      {("Regional Director for Western and Central Africa", "Ann Wu", "Dravik Aid")}),
     ("Ann Wu, the country director for Kenya at Dravik Bank, said loans rose.",
      {("country director for Kenya", "Ann Wu", "Dravik Bank")}),
+    # "in" + a place after a capitalised title, the same; a lowercase title's "in" is no region
+    ("UNICEF's Representative in Bangladesh, Ann Wu, said the agency would pay.",
+     {("Representative in Bangladesh", "Ann Wu", "UNICEF")}),
     # "for" + an organization or a title is no region of the title
     ("Tom Bell, spokesman for Dravik Bank, said.", {("spokesman", "Tom Bell", "Dravik Bank")}),
 ])

@@ -63,13 +63,22 @@ class OrganizationExtractor:
             return memo[2]
         return {e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1}
 
+    def _named_by_word_before(self, doc: Doc, span: Span) -> bool:
+        """"the trade union FNV Havens": a lowercase organization word the parse makes a modifier of the
+        name after it says what the name is."""
+        k = span.start - 1
+        return k >= 0 and doc[k].is_lower and doc[k].lower_ in self.heads and span.start <= doc[k].head.i < span.end \
+            and any(t.pos_ == "DET" for t in doc[max(k - 2, 0):k])  # "of equity research Thong Pak Leng": a title's
+
     def _match(self, doc: Doc, index: RuleIndex) -> list[Span]:
         body = doc._.factx_body_start
         # NER sometimes calls "Skerry Bank" a person: a name ending in an organization word is one, and so
         # is one with an organization word and its complement ("Aga Khan Trust for Culture")
         ents = [e for e in self._ents(doc) if e.start_char >= body and (
             e.label_ == "ORG" or (e.label_ in ("PERSON", "LOC", "FAC") and len(e) > 1 and (
-                e[-1].lower_ in self.heads
+                e[-1].lower_ in self.heads or e[-1].text in ("'", "’") and len(e) > 2 and e[-2].lower_ in self.heads
+                and e[-2].lower_.endswith("s")
+                or self._named_by_word_before(doc, e)
                 or any(e[k].lower_ in self.heads and e[k + 1].lower_ in ("of", "for") for k in range(len(e) - 2)))))]
         ents = self._defined_by_acronym(doc, ents)
         ents = sorted(ents + self._head_seeds(doc, ents, index), key=lambda e: e.start)
@@ -106,7 +115,8 @@ class OrganizationExtractor:
                 self._is_organization(span, index)
                 and not (len(span) == 1 and span[0].lower_ in surnames)
                 # "Nadia Karim" read once as an organization, more often as a person: NER's majority wins
-                and (votes[(span.text, "PERSON")] <= votes[(span.text, "ORG")] or span[-1].lower_ in self.heads)
+                and (votes[(span.text, "PERSON")] <= votes[(span.text, "ORG")] or span[-1].lower_ in self.heads
+                     or self._named_by_word_before(doc, span))
                 and not self._is_titled_person(span, index)
             ):
                 spans.append(span)

@@ -44,10 +44,17 @@ class PersonExtractor:
         for k, ent in enumerate(ents):
             if ent.label_ == "PERSON" and all(j in org_tokens for j in range(ent.start, ent.end)):
                 continue  # "Rivers Harbour" in "Rivers Harbour FC": part of an organization
+            if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].is_lower \
+                    and ent.start - 1 in org_heads and doc[ent.start - 1].head.i in range(ent.start, ent.end) \
+                    and any(t.pos_ == "DET" for t in doc[max(ent.start - 3, 0):ent.start - 1]):
+                continue  # "the trade union FNV Havens": named by the organization word before it
             if ent.label_ == "PERSON" and _parenthesised_acronym(doc, ent):
                 continue  # "the Japan Maritime Self-Defense Force (JMSDF)": the organization's short name
+            # "Lankan Apparel Holdings'": the word before a possessive ("'" only after an s)
+            last = ent.end - 2 if len(ent) > 2 and (ent[-1].lower_ in ("'s", "’s") or ent[-1].text in ("'", "’")
+                                                     and ent[-2].lower_.endswith("s")) else ent.end - 1
             if ent.label_ == "PERSON" and len(ent) > 1 and (
-                    ent.end - 1 in org_heads
+                    last in org_heads
                     or any(k in org_heads and doc[k + 1].lower_ in ("of", "for") for k in range(ent.start, ent.end - 2))
                     or ent[-1].lower_ in self.shapes.not_name and not self._titled_surname(ent)
                     and not self._surname_first_name(ent)

@@ -148,7 +148,9 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
             end = coordinated(doc, index, end, lower_word if doc[end - 1].is_lower else capital_word, name_starts)
         # "Regional Director for Western and Central Africa", "country director for Kenya": the region a
         # title is for belongs to it (a run of capitalised words that ends in a place the model found)
-        if end + 1 < len(doc) and doc[end].lower_ == "for" and doc[end + 1].is_title:
+        # "UNICEF's Representative in Bangladesh": a capitalised title with "in" and a place, the same
+        if end + 1 < len(doc) and doc[end + 1].is_title and (
+                doc[end].lower_ == "for" or doc[end].lower_ == "in" and doc[end - 1].is_title):
             run_end = proper_run(doc, end + 1)
             run_end = next((k for k in range(end + 2, run_end) if k in name_starts), run_end)
             if run_end > end + 1 and doc[run_end - 1].ent_type_ in ("GPE", "LOC") and all(

@@ -100,6 +100,13 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.COORDINATED_TITLES_BEFORE_NAME, "AFP Chief of Staff Gen. Ann Wu told reporters.",
      {("Ann Wu", "Chief of Staff", "AFP", None)}),
     (TitleRule.TITLE_BEFORE_NAME, "AFP Chief of Staff Gen. Ann Wu told reporters.", {("Ann Wu", "Gen.", None, None)}),
+    # a second role after the rest of the first one's organization ("project office")
+    (TitleRule.NAME_COMMA_TITLE, "Ann Wu, head of the Dravik project office and a former lecturer at Harlow "
+     "University, said the dam was safe.",
+     {("Ann Wu", "head", "Dravik", None), ("Ann Wu", "former lecturer", "Harlow University", "former")}),
+    (TitleRule.NAME_COMMA_TITLE, "Dravik FC named Dr. Ann Wu, a former senior physiotherapist at Harlow Hospital, "
+     "as its head of medical services.",
+     {("Ann Wu", "former senior physiotherapist", "Harlow Hospital", "former")}),
     (TitleRule.SHARED_TITLE_LIST, "Economists Ann Wu and Tom Bell of Kestrel Bank disagreed.",
      {("Tom Bell", "Economists", "Kestrel Bank", None)}),
     (TitleRule.SHARED_TITLE_LIST,

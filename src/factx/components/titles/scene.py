@@ -156,6 +156,11 @@ class Scene:
                     org = found[-1].org
                 found.append(Reading(title, rule, org, status))
                 j = title.reach
+            k = j  # "head of the Dedessa project office and a former lecturer": the rest of the organization's
+            while k < len(doc) and k - j < 3 and doc[k].is_lower and doc[k].pos_ == "NOUN" and found[-1].org is not None:
+                k += 1
+            if k > j and k < len(doc) and doc[k].lower_ == "and":
+                j = k
             who = next((words for words in _WHO if starts_with(doc, j, words)), None)
             if who is not None:  # "... who is now a professor at X": a second role
                 j += len(who)

@@ -157,7 +157,8 @@ class Scene:
                 found.append(Reading(title, rule, org, status))
                 j = title.reach
             k = j  # "head of the Dedessa project office and a former lecturer": the rest of the organization's
-            while k < len(doc) and k - j < 3 and doc[k].is_lower and doc[k].pos_ == "NOUN" and found[-1].org is not None:
+            while k < len(doc) and k - j < 3 and doc[k].is_lower and doc[k].pos_ == "NOUN" \
+                    and found[-1].org is not None:
                 k += 1
             if k > j and k < len(doc) and doc[k].lower_ == "and":
                 j = k

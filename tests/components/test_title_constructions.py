@@ -100,6 +100,14 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.COORDINATED_TITLES_BEFORE_NAME, "AFP Chief of Staff Gen. Ann Wu told reporters.",
      {("Ann Wu", "Chief of Staff", "AFP", None)}),
     (TitleRule.TITLE_BEFORE_NAME, "AFP Chief of Staff Gen. Ann Wu told reporters.", {("Ann Wu", "Gen.", None, None)}),
+    # honorifics between the title and the name, an apostrophe split off included ("Dato'")
+    (TitleRule.TITLE_BEFORE_NAME, "Deputy Minister of Works Dato' Ahmad Zaki bin Hassan, who attended the ceremony, "
+     "said the road would help.", {("Ahmad Zaki bin Hassan", "Deputy Minister of Works", None, None)}),
+    (TitleRule.TITLE_BEFORE_NAME, "\"We had no doubt,\" said Chairman Tan Sri Dato' Seri Ahmad Zaki bin Hassan.",
+     {("Ahmad Zaki bin Hassan", "Chairman", None, None)}),
+    # an unlabelled capitalised run after "of" stops where a person starts
+    (TitleRule.TITLE_OF_ORG_BEFORE_NAME, "Governor-General of Kerman Province Reza Mortezavi-Nia, who visited the "
+     "pavilion on Saturday, said so.", {("Reza Mortezavi-Nia", "Governor-General", "Kerman Province", None)}),
     # a second role after the rest of the first one's organization ("project office")
     (TitleRule.NAME_COMMA_TITLE, "Ann Wu, head of the Dravik project office and a former lecturer at Harlow "
      "University, said the dam was safe.",

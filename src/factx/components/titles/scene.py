@@ -250,9 +250,10 @@ class Scene:
         while s > 0:
             if doc[s - 1].lower_ in self.honorifics and not doc[s - 1].is_lower:
                 s -= 1
-            elif s > 1 and doc[s - 1].text == "." and doc[s - 1].idx == doc[s - 2].idx + len(doc[s - 2]) \
-                    and doc[s - 2].lower_ + "." in self.honorifics and not doc[s - 2].is_lower:
-                s -= 2  # "Dr. Eng. Ann Lee": the tokenizer splits the period of an abbreviation it does not know
+            elif s > 1 and doc[s - 1].text in (".", "'", "’") and doc[s - 1].idx == doc[s - 2].idx + len(doc[s - 2]) \
+                    and doc[s - 2].lower_ + doc[s - 1].text.replace("’", "'") in self.honorifics \
+                    and not doc[s - 2].is_lower:
+                s -= 2  # "Dr. Eng. Ann Lee", "Dato' Seri": the tokenizer splits the period or apostrophe off
             else:
                 break
         return s
@@ -286,6 +287,10 @@ class Scene:
             for title in self.by_end.values():
                 if title.org and title.org.end == s:
                     return Reading(title, TitleRule.TITLE_OF_ORG_BEFORE_NAME, title.org, title.status)
+        # "Governor-General of Isfahan Province Reza Mortezavi-Far": a capitalised run NER left unlabelled
+        for title in self.by_end.values():
+            if title.org and title.org.kind == "run" and title.org.end == s and doc[title.end].lower_ == "of":
+                return Reading(title, TitleRule.TITLE_OF_ORG_BEFORE_NAME, title.org, title.status)
         return None
 
     def _title_ending_before_comma(self, comma: int) -> Reading | None:

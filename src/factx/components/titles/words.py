@@ -6,6 +6,7 @@ from collections.abc import Callable, Collection
 
 from spacy.tokens import Doc, Span, Token
 
+from ...extensions import SPAN_KEYS
 from ..rules import RuleIndex
 
 
@@ -53,12 +54,15 @@ def modifies(tok: Token, start: int, end: int) -> bool:
 
 
 def proper_run(doc: Doc, k: int, stop_at_person: bool = True) -> int:
-    """End of a run of capitalized words joined by of/and/for: an unrecognised organization name."""
+    """End of a run of capitalized words joined by of/and/for: an unrecognised organization name. With
+    ``stop_at_person``, it stops where a person starts (the model's or factx's: "Governor-General of
+    Isfahan Province Reza Mortezavi-Far")."""
     end = k
     j = k
+    starts = {p.start for p in doc.spans.get(SPAN_KEYS["people"], [])} if stop_at_person else set()
     while j < len(doc):
         tok = doc[j]
-        if tok.ent_type_ == "PERSON" and stop_at_person or tok.ent_type_ in ("DATE", "TIME"):
+        if (tok.ent_type_ == "PERSON" or j in starts and j > k) and stop_at_person or tok.ent_type_ in ("DATE", "TIME"):
             break
         if (tok.is_title or tok.is_upper) and tok.is_alpha or tok.text in ("Co.", "Ltd.", "Inc.", "Corp."):
             j += 1

@@ -198,3 +198,16 @@ def test_modifier_does_not_hide_a_noun_date(extract: Any, sentence: str, expecte
 )
 def test_dates_told_from_the_date_before(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day and month NER cut from the year written right after them
+        ("On Dec. 6th 1954 she signed a power of attorney.", [("Dec. 6th 1954", "1954-12-06")]),
+        # a count after the day is no year of it (a day two weeks ahead stays in this year, even in the past)
+        ("On May 5 about 11 people were hurt.", [("May 5", "2015-05-05")]),
+    ],
+)
+def test_a_day_and_its_year_are_one_date(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    assert _dates(extract(text, DATE)) == expected

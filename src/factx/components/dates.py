@@ -183,6 +183,11 @@ def _join_intervals(doc: Doc, spans: list[Span]) -> list[Span]:
             ):
                 joined[-1] = doc[prev.start:span.end]
                 continue
+            if len(gap) <= 1 and all(t.text == "," for t in gap) and len(span) == 1 and span[0].like_num \
+                    and len(span[0].text) == 4 and span[0].text.isdigit() and is_yearless_day_or_month(prev.text) \
+                    and any(t.like_num for t in prev):
+                joined[-1] = doc[prev.start:span.end]  # "Dec. 6th" + "1954": NER cut the day from its year
+                continue
             opener = doc[prev.start - 1].lower_ if prev.start > 0 else ""
             if (
                 len(gap) == 1

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Token
 from ...extensions import SPAN_KEYS
 from ...patterns import plural
 from ..rules import RuleIndex
-from .words import capital_word, coordinated, lower_word, modifies, proper_run
+from .words import capital_word, coordinated, honorific_width, lower_word, modifies, proper_run
 
 
 class OrgRef(NamedTuple):
@@ -71,8 +71,7 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
     org_tails = {o.end - 1 for o in doc.spans.get(SPAN_KEYS["organizations"], []) if len(o) > 1}
     # where a name or an honorific starts: a capitalised portfolio or region stops there
     name_starts = {p.start for p in doc.spans.get(SPAN_KEYS["people"], [])}
-    name_starts |= {t.i for t in doc if t.lower_ in honorifics or t.i + 1 < len(doc) and doc[t.i + 1].text == "."
-                      and not t.whitespace_ and t.lower_ + "." in honorifics}
+    name_starts |= {t.i for t in doc if honorific_width(doc, t.i, honorifics)}
     for start in sorted(index.starts["TITLE"]):
         end, canonical = index.starts["TITLE"][start]
         if start < last_end or doc[start].idx < body:

@@ -18,7 +18,7 @@ from ...titlerules import TitleRule
 from ..rules import RuleIndex
 from .attach import Organizations
 from .phrases import OrgRef, TitlePhrase, find_titles, status_at
-from .words import proper_run, starts_with
+from .words import honorific_width, proper_run, starts_with
 
 # "NAME, who has been TITLE", "NAME, now TITLE": the words between a name and its title
 _WHO = [("who", "has", "been"), ("who", "had", "been"),
@@ -248,11 +248,9 @@ class Scene:
         """Start of the honorifics ("Dr.", "Mrs.") written just before a name that starts at ``s``."""
         doc = self.doc
         while s > 0:
-            if doc[s - 1].lower_ in self.honorifics and not doc[s - 1].is_lower:
+            if honorific_width(doc, s - 1, self.honorifics) == 1:
                 s -= 1
-            elif s > 1 and doc[s - 1].text in (".", "'", "’") and doc[s - 1].idx == doc[s - 2].idx + len(doc[s - 2]) \
-                    and doc[s - 2].lower_ + doc[s - 1].text.replace("’", "'") in self.honorifics \
-                    and not doc[s - 2].is_lower:
+            elif s > 1 and honorific_width(doc, s - 2, self.honorifics) == 2:
                 s -= 2  # "Dr. Eng. Ann Lee", "Dato' Seri": the tokenizer splits the period or apostrophe off
             else:
                 break

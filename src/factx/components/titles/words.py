@@ -118,3 +118,16 @@ def strip_the(span: Span) -> str:
 def starts_with(doc: Doc, j: int, words: tuple[str, ...]) -> bool:
     """The lowercase tokens from ``j`` on are ``words``."""
     return [t.lower_ for t in doc[j:j + len(words)]] == list(words)
+
+
+def honorific_width(doc: Doc, k: int, honorifics: Collection[str]) -> int:
+    """How many tokens the honorific starting at ``k`` takes: 1 ("Dr."), 2 where the tokenizer split off
+    its period or apostrophe ("Eng" + ".", "Dato" + "'"), 0 where none starts there. ``honorifics``: the
+    words of the HONORIFIC lexicon."""
+    tok = doc[k]
+    if tok.is_lower:
+        return 0
+    if k + 1 < len(doc) and doc[k + 1].text in (".", "'", "’") and not tok.whitespace_ \
+            and tok.lower_ + doc[k + 1].text.replace("’", "'") in honorifics:
+        return 2
+    return 1 if tok.lower_ in honorifics else 0

@@ -38,6 +38,8 @@ class NameShapes:
     def __init__(self, patterns: PatternSet):
         self.given = set(patterns.words("GIVEN_NAME"))
         self.surname_first = set(patterns.words("SURNAME_FIRST"))
+        # Vietnamese names: a surname and two or three one-syllable names ("Nguyễn Thị Thu Hà")
+        self.vietnamese = {w for w, tradition in patterns.words("SURNAME_FIRST").items() if tradition == "vietnamese"}
         self.particles = set(patterns.words("NAME_PARTICLE"))
         self.titles = set(patterns.words("TITLE"))
         self.place_words = set(patterns.words("NOT_NAME"))  # "Fort", "Lake", "Street": words of no name
@@ -75,6 +77,9 @@ class NameShapes:
         if len(words) == 2 and first.lower() in self.surname_first and (
             is_pinyin_given_name(second) or _HYPHENATED.match(second)
         ):
+            return True
+        if 3 <= len(words) <= 4 and first.lower() in self.vietnamese and all(
+                w[:1].isupper() and w[1:].islower() and w.isalpha() and len(w) <= 6 for w in words):
             return True
         if _INITIAL.match(words[-1]):
             return False

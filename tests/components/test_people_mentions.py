@@ -333,3 +333,9 @@ def test_a_given_name_after_a_title_joins_the_name(extract: Any, text: str, expe
 ])
 def test_honorifics_and_post_nominal_letters_are_no_name(extract: Any, text: str, expected: list[str]) -> None:
     assert [name for name, _ in _people(extract(text, DATE))] == expected
+
+
+def test_a_vietnamese_surname_the_model_left_out_joins_the_name(extract: Any) -> None:
+    doc = extract("Vice Chairwoman of the provincial People's Committee Nguyễn Thị Thu Hà said 93% of the land "
+                  "had been cleared.", DATE)
+    assert [name for name, _ in _people(doc)] == ["Nguyễn Thị Thu Hà"]

@@ -23,3 +23,16 @@ from factx.patterns import attached
 def test_a_middle_initial_is_a_word_of_a_name(nlp: Any, text: str, width: int, expected: bool) -> None:
     doc = nlp(text)
     assert NameShapes(attached(nlp)).is_name(doc[0:width]) is expected
+
+
+@pytest.mark.parametrize(("text", "width", "expected"), [
+    ("Nguyễn Thị Thu Hà spoke.", 4, True),  # a Vietnamese surname and one-syllable names
+    ("Tran Van Minh spoke.", 3, True),
+    ("Phạm Quốc Bảo spoke.", 3, True),
+    ("Nguyen Industrial Park spoke.", 3, False),  # words longer than a syllable: a place or a company
+    ("Hoang Long Group Holdings spoke.", 4, False),
+])
+def test_a_vietnamese_name_is_a_surname_and_one_syllable_names(nlp: Any, text: str, width: int,
+                                                               expected: bool) -> None:
+    doc = nlp(text)
+    assert NameShapes(attached(nlp)).is_name(doc[0:width]) is expected

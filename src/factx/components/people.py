@@ -234,6 +234,10 @@ class PersonExtractor:
             start -= 2  # "Anne-" + "Sophie Marchand": a hyphenated given name the model cut
         if end > span.end or start < span.start:  # "Agnieszka Wróblewska" + "-Nowak": a hyphenated surname
             span = Span(doc, start, end, label="PERSON")
+        if start > 0 and doc[start - 1].lower_ in self.shapes.vietnamese and doc[start - 1].is_title \
+                and self.shapes.is_name(doc[start - 1:end]):
+            start -= 1  # "Nguyễn" + "Thị Thu Hà": the surname written first that NER left out
+            span = Span(doc, start, end, label="PERSON")
         k = start
         # a given name the model left out: "Layla" + "Omar Bakhit", also at the start of a sentence
         while k > 0 and start - k < 3 and doc[k - 1].is_title and doc[k - 1].is_alpha and (

@@ -339,3 +339,13 @@ def test_a_vietnamese_surname_the_model_left_out_joins_the_name(extract: Any) ->
     doc = extract("Vice Chairwoman of the provincial People's Committee Nguyễn Thị Thu Hà said 93% of the land "
                   "had been cleared.", DATE)
     assert [name for name, _ in _people(doc)] == ["Nguyễn Thị Thu Hà"]
+
+
+@pytest.mark.parametrize("text", [
+    # Malay place words ("Sungai", "Taman", "Kuala", "Batu", "Pulau") name places, never people
+    "Floods hit Sungai Tiram and Taman Sri Muda on Monday, officials said.",
+    "The expressway would cut travel time between Kuantan and Kuala Terengganu by 40 minutes.",
+    "Residents of Batu Kawah and Balik Pulau were moved to shelters.",
+])
+def test_malay_place_names_are_no_people(extract: Any, text: str) -> None:
+    assert _people(extract(text, DATE)) == []

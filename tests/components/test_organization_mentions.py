@@ -2,6 +2,8 @@
 
 from typing import Any
 
+import pytest
+
 DATE = "2024-03-05"
 
 
@@ -49,3 +51,14 @@ def test_a_name_after_the_organization_word_that_modifies_it_is_an_organization(
                   "not cost jobs.", DATE)
     assert "FNV Havens" in [o["name"] for o in doc["organizations"]]
     assert "FNV Havens" not in [p["name"] for p in doc["people"]]
+
+
+@pytest.mark.parametrize(("text", "orgs"), [
+    # a possessive inside a name the model found, then a title: the name ends at the possessive
+    ("Kestrel Apparel Holdings' Group Managing Director, Tom Bell, said the company would pay.",
+     ["Kestrel Apparel Holdings"]),
+    # a possessive that is part of the name stays
+    ("Moody's Investors Service chief economist Ann Wu said so.", ["Moody's Investors Service"]),
+])
+def test_an_organization_ends_at_a_possessive_before_a_title(extract: Any, text: str, orgs: list[str]) -> None:
+    assert [o["name"] for o in extract(text, DATE)["organizations"]] == orgs

@@ -313,6 +313,13 @@ class OrganizationExtractor:
                 rescued.append(Span(doc, tail.start, tail.end, label="PERSON"))
                 end = tail.start
                 break
+        for k in range(start + 1, end - 1):
+            # "Kestrel Holdings' Group Managing Director": a possessive inside the span, then a title that
+            # runs on past it ("Sarawak United People's Party" keeps its possessive)
+            if doc[k].lower_ in ("'", "’", "'s", "’s") and any(
+                    (title := index.at("TITLE", j)) is not None and title[0] > end for j in (k + 1, k + 2)):
+                end = k
+                break
         while end > start and (
             (doc[end - 1].is_punct and doc[end - 1].text != ".")
             or doc[end - 1].lower_ in ("'s", "’s", "of", "and", "the", "for")

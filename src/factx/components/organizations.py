@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
 from ..patterns import PatternSet, attached
-from .rules import RuleIndex, place_before_region, positions, rule_index
+from .rules import RuleIndex, parenthesised_acronyms, place_before_region, positions, rule_index
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # an acronym written with dots: "U.N.", "S.A."
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
@@ -168,7 +168,7 @@ class OrganizationExtractor:
         """"the Oficina de Subastas Renovables (OSR)": the words before a parenthesised acronym whose
         capitalised initials spell it are the organization's name, whatever NER made of them."""
         found: list[Span] = []
-        for k, acronym in _parenthesised_acronyms(doc, 8):
+        for k, acronym in parenthesised_acronyms(doc, 8):
             start, letters = k, ""
             while start > 0 and k - start < 14:
                 prev = doc[start - 1]
@@ -447,24 +447,12 @@ _AREAS = {"city", "town", "village", "district", "county", "province", "state", 
           "municipality", "regency", "prefecture", "metropolitan"}
 
 
-def _parenthesised_acronyms(doc: Doc, longest: int) -> list[tuple[int, str]]:
-    """(position of "(", acronym) for every "(ABC)" of 2 to ``longest`` capital letters after a word or two."""
-    found = []
-    for k in positions(doc, ["("], attr="ORTH"):
-        if k + 2 >= len(doc) or doc[k + 2].text != ")" or k < 2:
-            continue
-        acronym = doc[k + 1].text
-        if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= longest:
-            found.append((k, acronym))
-    return found
-
-
 def _lowercase_acronyms(doc: Doc) -> set[str]:
     """Acronyms the text defines by lowercase words: "sea surface salinity (SSS)", "ground reaction
     force (GRF)". Their initials spell the acronym but the words are common nouns, so the acronym
     names a concept, not an organization (an organization's name is capitalised)."""
     found: set[str] = set()
-    for k, acronym in _parenthesised_acronyms(doc, 6):
+    for k, acronym in parenthesised_acronyms(doc, 6):
         words = [t for t in doc[max(0, k - 3 * len(acronym)):k] if t.is_alpha]
         letters, start = "", len(words)
         while start > 0 and len(letters) < len(acronym):

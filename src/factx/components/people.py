@@ -8,7 +8,14 @@ from spacy.tokens import Doc, Span
 from ..extensions import SPAN_KEYS, group
 from ..names import NameShapes
 from ..patterns import attached
-from .rules import RuleIndex, place_before_region, positions, rule_index, title_case_positions
+from .rules import (
+    RuleIndex,
+    parenthesised_acronyms,
+    place_before_region,
+    positions,
+    rule_index,
+    title_case_positions,
+)
 
 _LIST_LABELS = {"GPE", "ORG", "NORP", "LOC", "FAC"}
 _APPOSITION_ENDS = {",", ".", "of", "at", "for", "with", "and", "in"}
@@ -40,15 +47,13 @@ class PersonExtractor:
         org_heads = {k for k, (_end, _rid) in index.starts["ORG_HEAD"].items()}
         org_names = [s.text.lower() + " " for s in doc.spans.get(SPAN_KEYS["organizations"], []) if len(s) > 1]
         org_tokens = {k for s in doc.spans.get(SPAN_KEYS["organizations"], []) for k in range(s.start, s.end)}
+        acronyms = {k + 1 for k, _acronym in parenthesised_acronyms(doc, 8)}  # "(JMSDF)"
         spans = []
         for k, ent in enumerate(ents):
             if ent.label_ == "PERSON" and all(j in org_tokens for j in range(ent.start, ent.end)):
                 continue  # "Rivers Harbour" in "Rivers Harbour FC": part of an organization
-            if ent.label_ == "PERSON" and ent.start > 0 and doc[ent.start - 1].is_lower \
-                    and ent.start - 1 in org_heads and doc[ent.start - 1].head.i in range(ent.start, ent.end) \
-                    and any(t.pos_ == "DET" for t in doc[max(ent.start - 3, 0):ent.start - 1]):
-                continue  # "the trade union FNV Havens": named by the organization word before it
-            if ent.label_ == "PERSON" and _parenthesised_acronym(doc, ent):
+            if ent.label_ == "PERSON" and len(ent) == 1 and ent.start in acronyms \
+                    and (doc[ent.start - 2].is_title or doc[ent.start - 2].is_upper):
                 continue  # "the Japan Maritime Self-Defense Force (JMSDF)": the organization's short name
             # "Lankan Apparel Holdings'": the word before a possessive ("'" only after an s)
             last = ent.end - 2 if len(ent) > 2 and (ent[-1].lower_ in ("'s", "’s") or ent[-1].text in ("'", "’")
@@ -403,12 +408,10 @@ _HYPHENS = ("-", "‐", "–")
 
 def _words(span: Span) -> list[tuple[int, int]]:
     """The token ranges of a name's words: a hyphenated part ("Tremblay-Gagnon") is one word."""
+    doc = span.doc
     words: list[tuple[int, int]] = []
     for tok in span:
-        joined = words and (tok.text in _HYPHENS and not tok.doc[tok.i - 1].whitespace_
-                            or tok.i > 0 and tok.doc[tok.i - 1].text in _HYPHENS and not tok.doc[tok.i - 1].whitespace_
-                            and tok.i - 1 >= span.start)
-        if joined:
+        if words and not doc[tok.i - 1].whitespace_ and (tok.text in _HYPHENS or doc[tok.i - 1].text in _HYPHENS):
             words[-1] = (words[-1][0], tok.i + 1)
         else:
             words.append((tok.i, tok.i + 1))
@@ -441,14 +444,6 @@ def _surname_after(doc: Doc, span: Span, shapes: NameShapes) -> int:
     if sum(1 for k in range(span.end, head + 1) if doc[k].is_alpha) > 2:
         return span.end
     return head + 1
-
-
-def _parenthesised_acronym(doc: Doc, ent: Span) -> bool:
-    """One upper-case word of two letters or more alone in parentheses after a capitalised name: the
-    acronym an organization is defined by ("Japan Maritime Self-Defense Force (JMSDF)")."""
-    return len(ent) == 1 and ent[0].is_upper and ent[0].is_alpha and len(ent[0]) >= 2 \
-        and ent.start >= 2 and doc[ent.start - 1].text == "(" and ent.end < len(doc) and doc[ent.end].text == ")" \
-        and (doc[ent.start - 2].is_title or doc[ent.start - 2].is_upper)
 
 
 def _ends_title(index: RuleIndex, k: int) -> bool:

@@ -93,3 +93,15 @@ def place_before_region(span: Span) -> bool:
         return False  # a dateline's capitals or a region's abbreviation ("Mich.") show the construction
     return end == len(doc) or doc[end].is_punct and doc[end].text not in ("'s", "’s") \
         or bool(doc[end].is_sent_start)
+
+
+def parenthesised_acronyms(doc: Doc, longest: int) -> list[tuple[int, str]]:
+    """(position of "(", acronym) for every "(ABC)" of 2 to ``longest`` capital letters after a word or two."""
+    found = []
+    for k in positions(doc, ["("], attr="ORTH"):
+        if k + 2 >= len(doc) or doc[k + 2].text != ")" or k < 2:
+            continue
+        acronym = doc[k + 1].text
+        if acronym.isupper() and acronym.isalpha() and 2 <= len(acronym) <= longest:
+            found.append((k, acronym))
+    return found

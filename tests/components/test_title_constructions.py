@@ -188,6 +188,8 @@ LINK_CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.SUCCESSOR_NAME, "Tom Bell, chairman of Dravik Bank, was replaced by Ann Wu in May.",
      {("Ann Wu", "chairman", "Dravik Bank", None)}),
     # no succession, or no title to pass on
+    (TitleRule.SUCCESSOR_NAME, "Tom Bell, chairman of Dravik Bank, said he would be succeeded by Ann Wu.",
+     {("Ann Wu", "chairman", "Dravik Bank", "incoming")}),
     (TitleRule.SUCCESSOR_NAME, "Tom Bell, chairman of Dravik Bank, was joined by Ann Wu in May.", set()),
     (TitleRule.SUCCESSOR_NAME, "Tom Bell spoke first. He will be succeeded by Ann Wu.", set()),
     (TitleRule.SUCCESSOR_NAME, "Tom Bell, the chief of the Harlow Navy, will hand over to Ann Wu on April 15.",

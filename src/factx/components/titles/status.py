@@ -11,7 +11,7 @@ from .phrases import TitlePhrase, phrase_head, status_at
 
 _START_VERBS = {"become", "take", "join", "succeed", "assume", "start", "begin", "serve", "step", "move"}
 _EFFECTIVE_CUES = {"on", "from", "effective", "in", "starting", "as", "of", "by"}
-_FUTURE = ("will", "'ll", "shall", "would")
+FUTURE = ("will", "'ll", "shall", "would")
 _NOMINATING = {"nominate", "propose"}
 TERMS = {"term", "tenure", "contract", "mandate", "stint", "spell", "time"}  # "whose term as chairperson"
 ENDING = {"end", "expire", "finish", "conclude", "close"}
@@ -100,7 +100,7 @@ def status_and_start(doc: Doc, title: TitlePhrase, status: str | None, person: S
     if status == "current" and _joined_years_ago(doc, verb, head):
         status = "former"
     future = verb.pos_ in ("VERB", "AUX") and verb.lemma_ in _START_VERBS and any(
-        c.dep_ == "aux" and c.lower_ in _FUTURE for c in verb.children)
+        c.dep_ == "aux" and c.lower_ in FUTURE for c in verb.children)
     if status == "current" and future and head.dep_ in ("attr", "oprd", "dobj", "pobj"):
         status = "incoming"
     if status == "current" and verb.lemma_ in _NOMINATING and head.dep_ in ("oprd", "pobj"):

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ...titlerules import TitleRule
 from .constructions import Proposal, from_links
 from .scene import Scene
-from .status import FOUNDERS, SUCCEED_VERBS
+from .status import FOUNDERS, FUTURE, SUCCEED_VERBS
 
 _SUBJECTS = ("nsubj", "nsubjpass")
 
@@ -78,7 +78,6 @@ def predecessor(scene: Scene, links: list[Proposal]) -> Iterator[Proposal]:
 
 
 _PRONOUNS = {"he", "she", "his", "her"}
-_FUTURE = {"will", "shall", "'ll"}
 
 
 def _successions(doc: Doc) -> Iterator[tuple[Token, Token, Token]]:
@@ -110,7 +109,7 @@ def _rank(scene: Scene, link: Proposal) -> bool:
 
 
 def _future(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE for c in verb.children) \
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in FUTURE for c in verb.children) \
         or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and verb.head.lemma_ == "be"
 
 

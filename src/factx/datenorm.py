@@ -96,6 +96,7 @@ _PATTERNS = {
     ),
     "mid_year": re.compile(rf"^mid-?{_YEAR_RE}$"),
     "ago": re.compile(r"^(?:(?:almost|nearly|just|some) )?(?P<n>\w+) (?P<unit>day|week|month|year)s? ago$"),
+    "from_now": re.compile(r"^(?P<n>\w+) (?P<unit>day|week|month|year)s? from (?:now|today)$"),
     "duration": re.compile(
         r"^(?:(?:the|over the|in the|for the|during the) )?(?:(?P<window>past|last|previous|next|coming|"
         r"following|first) )?(?:(?P<n>[\w,.-]+(?: [\w-]+)?) )?"
@@ -580,6 +581,11 @@ def _simple(  # noqa: C901
         if n is None:
             return None
         return _ago(int(n), m["unit"], anchor)
+    if m := p["from_now"].match(core):  # "two weeks from now": the week two weeks after the anchor
+        n = _count(m["n"])
+        if n is None or anchor is None:
+            return None
+        return _ago(-int(n), m["unit"], anchor)
     bare = re.sub(r"\s+", " ", _FILLERS.sub(" ", core)).strip()
     if m := p["duration"].match(bare):
         return _duration(m["n"], m["unit"], m["window"])

@@ -211,3 +211,63 @@ def test_dates_told_from_the_date_before(extract: Any, text: str, expected: list
 )
 def test_a_day_and_its_year_are_one_date(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
     assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date told from the one before is anchored on it, not on the document date
+        ("The ship sank on 3 May 1911. The following morning, boats went out.",
+         [("3 May 1911", "1911-05-03", None), ("The following morning", "1911-05-04", "1911-05-03")]),
+        ("Rates rose on Monday. The following day, shares fell.",
+         [("Monday", "2015-04-20", DATE), ("The following day", "2015-04-21", "2015-04-20")]),
+    ],
+)
+def test_a_told_date_is_anchored_on_the_date_before(
+    extract: Any, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    assert [(d["text"], d["value"], d["anchor"]) for d in extract(text, DATE)["dates"]] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ivo Hale left Ghent in 1828 and reached Lyon on 30 May 1830. The following morning he fell"
+         " ill. He was buried on 2 June.",
+         [("1828", "1828"), ("30 May 1830", "1830-05-30"), ("The following morning", "1830-05-31"),
+          ("2 June", "1830-06-02")]),
+        # a date told from the document date before: a news report, the document's year
+        ("Police said on Monday that the bridge, built in 1928 and rebuilt in 1960, shut on 2 March.",
+         [("Monday", "2015-04-20"), ("1928", "1928"), ("1960", "1960"), ("2 March", "2015-03-02")]),
+    ],
+)
+def test_a_story_date_told_from_its_own_keeps_the_history(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert _dates(extract(text, DATE)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # numeric dates the tokenizer splits at a month name
+        ("The record gives 2021/17/Mar as the filing date.", [("2021/17/Mar", "2021-03-17")]),
+        ("It was filed on 2021/Mar/17 in Lagos.", [("2021/Mar/17", "2021-03-17")]),
+        ("The permit expired on 17-Mar-2021, the court heard.", [("17-Mar-2021", "2021-03-17")]),
+        # an impossible day is no date
+        ("It was filed on 31/Feb/2021 in Lagos.", []),
+        # a count from now, ahead of the document date at the unit written
+        ("The vote is two weeks from now.", [("two weeks from now", "2015-W19")]),
+        ("Ten days from today the polls close.", [("Ten days from today", "2015-05-01")]),
+        ("A year from now the line will open.", [("A year from now", "2016")]),
+        # a distance is no date
+        ("The shop is three miles from here.", []),
+    ],
+)
+def test_split_numeric_dates_and_counts_from_now(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text, DATE)
+    assert _dates(doc) == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]

@@ -97,13 +97,14 @@ class DateExtractor:
             opener = prev if modifier is None else ""
             if span[0].lower_ in _LEADING_DROP:
                 opener = span[0].lower_
+            told_from: DateValue | None = None  # the date a "the following day" is told from: its anchor
             value: DateValue | None = _compared_period(span, core, kept, compared_starts, anchor)
             if value is not None:
                 compared_starts.add(span.start)
             elif (span.end == len(doc) or doc[span.end].lower_ != "than") and (
-                told := from_reference(core, _last_date(kept))
+                told := from_reference(core, reference := _last_date(kept))
             ) is not None:  # "six months later than promised" is a duration
-                value = told
+                value, told_from = told, reference
             else:
                 month_may = modifier is not None or prev in ("in", "on", "by", "of")
                 value = normalize_date(core, anchor, future=tense == "future", month_may=month_may,
@@ -151,7 +152,8 @@ class DateExtractor:
                 "granularity": value.granularity,
                 "modifier": modifier or value.modifier,
                 "relative": value.relative,
-                "anchor": anchor.isoformat() if anchor and value.relative else None,
+                "anchor": (told_from.value if told_from is not None else anchor.isoformat() if anchor else None)
+                if value.relative else None,
                 "calendar": fiscal_interval(value.value, self.fiscal_year_start),
             }
             kept.append(out)
@@ -556,7 +558,9 @@ def _narrative_year(kept: list[Span], anchor: dt.date | None) -> int | None:
     so far was told from the document date (a news report's "said Tuesday", "last week", "in
     March"); that text's "On 30 May" or "in October" belongs to the story's year. One old year in
     a report ("joined the firm in 1985") does not make it a history."""
-    if anchor is None or any(k._.factx_date["relative"] for k in kept):
+    if anchor is None or any(
+        k._.factx_date["relative"] and k._.factx_date["anchor"] == anchor.isoformat() for k in kept
+    ):  # "the following morning" is told from the story's own date, not the document's
         return None
     years: list[int] = []
     for earlier in reversed(kept):

@@ -236,7 +236,8 @@ def _person_resolver(spans: list[Span]) -> dict[int, str | None]:
     Levien") attaches to the one person it can mean; where two people share it ("Goode" after
     Matthew Goode and Ralph Goode), to the one named last before it (the first after it if none
     was named before), so the mention is kept and the two people stay apart."""
-    full = [(s.start_char, _SPACES.sub(" ", s._.factx_name or s.text)) for s in spans if len(s) > 1]
+    named = [(s.start_char, _SPACES.sub(" ", s._.factx_name or s.text)) for s in spans]
+    full = [(start, name) for start, name in named if " " in name]  # "Llewellyn-Jones" is one word
     full_names = {name for _, name in full}
     resolved: dict[int, str | None] = {}
     for span in spans:

@@ -84,6 +84,8 @@ def test_a_name_split_at_its_possessive_is_one_organization(extract: Any) -> Non
 @pytest.mark.parametrize(("text", "person"), [
     ("Jacobs, 20, and Eddie Hatcher, 31, were held.", "Jacobs"),  # an age in apposition
     ("Booth could save the South, said Tidwell, a retired CIA officer.", "Tidwell"),  # a title in apposition
+    ("Warrick, who now lives in Ocala, sold the boat.", "Warrick"),  # a clause about the name, with "who"
+    ("Ostrander, who headed the agency, resigned.", "Ostrander"),
 ])
 def test_a_word_in_apposition_with_an_age_or_a_title_is_a_person(extract: Any, text: str, person: str) -> None:
     doc = extract(text, DATE)
@@ -95,6 +97,7 @@ def test_a_word_in_apposition_with_an_age_or_a_title_is_a_person(extract: Any, t
     "Reuters, a news agency, said it.",
     "Acme, the parent company of Zeta, fell.",
     "Texas, a big state, voted.",
+    "They honoured the Father of our Nation, who led them.",  # "who" after no name
 ])
 def test_apposition_without_an_age_or_title_makes_no_person(extract: Any, text: str) -> None:
     assert extract(text, DATE)["people"] == []
@@ -116,6 +119,18 @@ def test_an_untagged_surname_of_a_person_named_in_full_is_a_mention(extract: Any
     doc = extract("Patrick Gordon joined the Russian army in 1661. In 1686 Gordon visited England, "
                   "and the Tsar trusted Gordon.", DATE)
     assert dict(_people(doc))["Patrick Gordon"] == ["Patrick Gordon", "Gordon", "Gordon"]
+
+
+def test_the_who_after_a_place_is_about_the_name_before_it(extract: Any) -> None:
+    doc = extract("Louis Vance, born in Budapest, Hungary, who built radios, died.", DATE)
+    assert _people(doc) == [("Louis Vance", ["Louis Vance"])]
+
+
+def test_a_hyphenated_surname_alone_is_a_mention_of_the_person_named_in_full(extract: Any) -> None:
+    doc = extract("Gareth Llewellyn-Jones spoke. Llewellyn-Jones said strikes would follow. Ann Roe will succeed"
+                  " Llewellyn-Jones, who retires in May.", DATE)
+    assert dict(_people(doc)) == {"Gareth Llewellyn-Jones": ["Gareth Llewellyn-Jones", "Llewellyn-Jones",
+                                                             "Llewellyn-Jones"], "Ann Roe": ["Ann Roe"]}
 
 
 def test_the_end_of_a_hyphenated_surname_is_no_mention_of_its_own(extract: Any) -> None:

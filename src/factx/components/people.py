@@ -146,15 +146,21 @@ class PersonExtractor:
             w = k - 1
             if w < 0 or w in taken or not doc[w].is_title or not doc[w].is_alpha or len(doc[w]) < 3:
                 continue
-            if doc[w].ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "PRODUCT"):
-                continue
+            j = k + 1
+            aged = j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text == "," and 0 < _int(doc[j].text) < 120
+            who = j < len(doc) and doc[j].lower_ == "who" and doc[w].pos_ == "PROPN" and (
+                doc[j].head.dep_ == "relcl" and doc[j].head.head.i == w  # the parse: a clause about the name
+            ) and (w == 0 or doc[w - 1].pos_ not in ("DET", "PRON"))  # "our Nation, who": no name
+            if doc[w].ent_type_ in ("GPE", "LOC", "NORP", "FAC", "DATE", "EVENT", "PRODUCT") and not (
+                aged or who and (doc[w].is_sent_start or doc[w].idx == doc._.factx_body_start)
+            ):  # a place the model found, unless only a person can be what follows ("Born in Budapest, Hungary,
+                continue  # who ...": the "who" of a name before the place)
             if w > 0 and (doc[w - 1].is_title or doc[w - 1].is_upper) and not doc[w - 1].is_sent_start:
                 continue  # the end of a longer name or title the other rules judge
             if doc[w].lower_ in self.shapes.not_name or doc[w].lower_ in ("he", "she", "it", "they", "we", "i"):
                 continue
-            j = k + 1
-            if j + 1 < len(doc) and doc[j].like_num and doc[j + 1].text == "," and 0 < _int(doc[j].text) < 120:
-                found.append(Span(doc, w, w + 1, label="PERSON"))  # "Jacobs, 20,"
+            if aged or who:
+                found.append(Span(doc, w, w + 1, label="PERSON"))  # "Jacobs, 20,", "Warner, who lives in Ocala"
                 continue
             if j < len(doc) and doc[j].lower_ in ("a", "an", "the"):
                 j += 1

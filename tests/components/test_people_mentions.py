@@ -121,6 +121,24 @@ def test_an_untagged_surname_of_a_person_named_in_full_is_a_mention(extract: Any
     assert dict(_people(doc))["Patrick Gordon"] == ["Patrick Gordon", "Gordon", "Gordon"]
 
 
+def test_a_given_name_the_model_calls_an_organization_is_the_speaker_named_in_full(extract: Any) -> None:
+    doc = extract("Damian Kerr spoke first. Damian added that the club had no debt.", DATE)
+    assert _people(doc) == [("Damian Kerr", ["Damian Kerr", "Damian"])]
+    assert doc["organizations"] == []
+
+
+@pytest.mark.parametrize(("text", "organizations"), [
+    ("Reuters said the talks had failed.", ["Reuters"]),
+    ("Toyota said it would cut output.", ["Toyota"]),
+    ("Moscow said the claims were false.", []),
+    ("The Court said the appeal was late.", ["Court"]),
+])
+def test_an_organization_or_place_that_speaks_is_no_person(extract: Any, text: str, organizations: list[str]) -> None:
+    doc = extract(text, DATE)
+    assert doc["people"] == []
+    assert [o["name"] for o in doc["organizations"]] == organizations
+
+
 def test_the_who_after_a_place_is_about_the_name_before_it(extract: Any) -> None:
     doc = extract("Louis Vance, born in Budapest, Hungary, who built radios, died.", DATE)
     assert _people(doc) == [("Louis Vance", ["Louis Vance"])]

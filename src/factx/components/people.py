@@ -83,7 +83,7 @@ class PersonExtractor:
         spans = [self._reshape(doc, self._join_particles(doc, span, index)) for span in spans]
         spans += self._organizations_naming_people(doc, ents, spans)
         spans += self._unrecognised(doc, spans, body, index)
-        spans += [self._reshape(doc, s) for s in self._speakers(doc, spans, body)]
+        spans += [self._reshape(doc, s) for s in self._speakers(doc, spans, body, index)]
         spans = _outermost(spans)
         return _outermost(spans + self._repeated(doc, spans))
 
@@ -288,21 +288,32 @@ class PersonExtractor:
         # "Minister for Finance and Revenue" + "Shazia" + "Kamran Malik": a title's portfolio ends before it
         return not (doc[w - 1].is_title or doc[w - 1].is_upper) or doc[w - 1].is_punct or _ends_title(index, w)
 
-    def _speakers(self, doc: Doc, known: list[Span], body: int) -> list[Span]:
-        """"..., Lifa said.": a capitalised proper noun the model left unlabelled that is the subject of
-        a verb of saying, with no article or noun of its own, is a person (organizations and places that
-        speak, "Reuters said", are labelled by the model)."""
+    def _speakers(self, doc: Doc, known: list[Span], body: int, index: RuleIndex) -> list[Span]:
+        """"..., Lifa said.": a capitalised proper noun that is the subject of a verb of saying, with no
+        article or noun of its own, is a person when the model left it unlabelled (organizations and places
+        that speak, "Reuters said", "Moscow said", are labelled by the model), or when the model gave that
+        one word alone an organization or place label but it is a word of a person named in full in the
+        text or a given name ("Rosmah said" after "Rosmah Mansor", "Damian said"). Never an organization
+        head word ("the Court said") or a word of a longer name; the word leaves the organizations."""
         taken = {k for s in known for k in range(s.start, s.end)}
-        taken |= {k for s in doc.spans.get(SPAN_KEYS["organizations"], []) for k in range(s.start, s.end)}
+        orgs = doc.spans.get(SPAN_KEYS["organizations"], [])
+        taken |= {k for s in orgs if len(s) > 1 for k in range(s.start, s.end)}
+        org_heads = {k for k, (_end, _rid) in index.starts["ORG_HEAD"].items()}
+        name_words = {t.text for s in known if len(s) > 1 for t in s if t.is_title}
         found = []
         for k in title_case_positions(doc):  # only title-case words qualify: skip the rest in C
             tok = doc[k]
-            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not tok.ent_type_ \
+            named = tok.text in name_words or tok.lower_ in self.shapes.given  # "Rosmah" of "Rosmah Mansor"
+            if tok.dep_ == "nsubj" and tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha \
+                    and (not tok.ent_type_ or named and tok.ent_type_ in _SPEAKER_LABELS and _one_word_entity(doc, k)) \
                     and tok.head.lemma_ in _SPEECH_VERBS and tok.idx >= body and tok.i not in taken \
-                    and tok.lower_ not in self.shapes.not_name \
+                    and tok.lower_ not in self.shapes.not_name and k not in org_heads \
                     and not any(c.dep_ in ("det", "amod", "poss") or c.dep_ == "compound" and not (
                         c.pos_ == "PROPN" and c.is_title and c.i == tok.i - 1) for c in tok.children):
                 found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        if found:
+            people = {s.start for s in found}
+            doc.spans[SPAN_KEYS["organizations"]] = [s for s in orgs if not (len(s) == 1 and s.start in people)]
         return found
 
     def _unrecognised(self, doc: Doc, known: list[Span], body: int, index: RuleIndex) -> list[Span]:
@@ -392,6 +403,13 @@ def _clean(doc: Doc, ent: Span, index: RuleIndex) -> Span | None:
 _NAME_RUN_LABELS = {"", "PERSON", "GPE", "NORP", "LOC", "ORG", "WORK_OF_ART", "PRODUCT"}
 _SPEECH_VERBS = {"say", "tell", "add", "assert", "ask", "write", "admit", "argue", "claim", "insist", "note",
                  "explain", "recall", "testify", "warn", "reply", "acknowledge", "deny", "contend", "suggest"}
+_SPEAKER_LABELS = {"ORG", "GPE", "LOC", "NORP", "PRODUCT"}
+
+
+def _one_word_entity(doc: Doc, k: int) -> bool:
+    return doc[k].ent_iob_ == "B" and (k + 1 == len(doc) or doc[k + 1].ent_iob_ != "I")
+
+
 _DETERMINERS = {"the", "a", "an", "our", "their", "his", "her", "its", "this", "that"}
 
 

@@ -82,6 +82,12 @@ CASES: list[tuple[TitleRule, str, set[Link]]] = [
     (TitleRule.ORG_TITLE_COMMA_NAME, "Kestrel Bank's chairman, Omar Salih, said profit rose.",
      {("Omar Salih", "chairman", "Kestrel Bank", None)}),
     (TitleRule.ORG_TITLE_COMMA_NAME, "The chief executive of Dravik Holdings, Maya Okonjo, said sales rose.", set()),
+    # an organization right before the title employs; a named unit after "of" is its portfolio
+    (TitleRule.ORG_TITLE_COMMA_NAME,
+     "Kestrel Trade Sdn Bhd vice-president of Equity Research, Lim Boon Heng said the market was strong.",
+     {("Lim Boon Heng", "vice-president", "Kestrel Trade Sdn Bhd", None)}),
+    (TitleRule.TITLE_COMMA_NAME,
+     "Kestrel Trade Sdn Bhd vice-president of Equity Research, Lim Boon Heng said the market was strong.", set()),
     (TitleRule.TITLE_COMMA_NAME, "The chief executive of Dravik Holdings, Maya Okonjo, said sales rose.",
      {("Maya Okonjo", "chief executive", "Dravik Holdings", None)}),
     (TitleRule.TITLE_COMMA_NAME, "Kestrel Bank's chairman, Omar Salih, said profit rose.", set()),

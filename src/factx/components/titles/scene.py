@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ...extensions import SPAN_KEYS
 from ...titlerules import TitleRule
 from ..rules import RuleIndex
-from .attach import Organizations
+from .attach import Organizations, org_ref
 from .phrases import OrgRef, TitlePhrase, find_titles, status_at
 from .words import honorific_width, proper_run, starts_with
 
@@ -308,6 +308,11 @@ class Scene:
             j -= 1  # "the former UNHCR representative in Chad, NAME"
             status = status or status_at(self.index, j)
         prev = doc[j - 1] if j > 0 else None
+        employer = self.orgs.org_ends.get(j) if title.org is not None and title.org.start > title.start else None
+        if employer is not None and prev is not None and not prev.is_punct:
+            # "Rakuten Trade Sdn Bhd vice-president of Equity Research, NAME": the organization written
+            # right before the title employs; the one after "of" is its portfolio
+            return Reading(title, TitleRule.ORG_TITLE_COMMA_NAME, org_ref(employer), status)
         if prev is None or doc[j].is_sent_start or prev.lower_ in _NP_OPENERS \
                 or prev.is_punct and prev.text not in (",", "-") or prev.pos_ in ("VERB", "AUX", "ADP"):
             org = title.org

@@ -382,3 +382,14 @@ def test_a_vietnamese_surname_the_model_left_out_joins_the_name(extract: Any) ->
 ])
 def test_malay_place_names_are_no_people(extract: Any, text: str) -> None:
     assert _people(extract(text, DATE)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # NER cut one name in two at an honorific: the pieces side by side are one name
+    ("Orvane chief executive Datuk Mohd Faizal Md Noor said sales rose.", ["Mohd Faizal Md Noor"]),
+    # a comma or "and" between two names keeps them apart
+    ("Ann Lee, Bob Smith and Carla Diaz signed the letter.", ["Ann Lee", "Bob Smith", "Carla Diaz"]),
+])
+def test_names_side_by_side_are_one_name(extract: Any, text: str, expected: list[str]) -> None:
+    assert [name for name, _ in _people(extract(text, DATE))] == expected
+

@@ -84,7 +84,7 @@ class PersonExtractor:
         spans += self._organizations_naming_people(doc, ents, spans)
         spans += self._unrecognised(doc, spans, body, index)
         spans += [self._reshape(doc, s) for s in self._speakers(doc, spans, body, index)]
-        spans = _outermost(spans)
+        spans = _joined(doc, _outermost(spans))
         return _outermost(spans + self._repeated(doc, spans))
 
     def _repeated(self, doc: Doc, spans: list[Span]) -> list[Span]:
@@ -520,6 +520,19 @@ def _name_run_end(doc: Doc, k: int, shapes: NameShapes) -> int:
         else:
             break
     return end
+
+
+def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
+    """"Datuk Mohd" + "Faizal Md Noor": two names with nothing but a space between them are one name that
+    NER cut in two (prose never writes two people's names side by side without a comma or "and")."""
+    out: list[Span] = []
+    for span in spans:
+        if out and out[-1].end == span.start and doc[span.start - 1].whitespace_ == " " \
+                and doc[span.start - 1].is_title and span[0].is_title:
+            out[-1] = Span(doc, out[-1].start, span.end, label="PERSON")
+            continue
+        out.append(span)
+    return out
 
 
 def _outermost(spans: list[Span]) -> list[Span]:

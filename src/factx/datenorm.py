@@ -111,13 +111,20 @@ _PATTERNS = {
         r"saturday|sunday)s?$"
     ),
     "weekday": re.compile(
-        r"^(?:(?P<which>last|next|this|on) )?(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
+        r"^(?:(?P<which>last|next|this|on|this coming|coming) )?"
+        r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)$"
     ),
 }
 _WORD_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
                   "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
                   "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
-                  "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21}
+                  "nineteenth": 19, "twentieth": 20, "thirtieth": 30}
+_WORD_ORDINALS.update({f"{tens}{sep}{unit}": n + d for tens, n in (("twenty", 20), ("thirty", 30))
+                       for unit, d in list(_WORD_ORDINALS.items())[:9] for sep in ("-", " ")
+                       if n + d <= 31})
+_MONTH_WORD_DAY = re.compile(  # "march eighth", "july twenty-first": a day said in words after its month
+    r"^(?P<month>january|february|march|april|may|june|july|august|september|october|november|december) "
+    r"(?P<n>(?:twenty|thirty)[- ]?)?(?P<unit>[a-z]+)(?=$|,| )")
 _WORD_DECADES = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
                  "eighties": 8, "nineties": 9}
 _FILLERS = re.compile(r"\b(?:consecutive|straight|successive|full|more|additional|long)\b ?")
@@ -349,6 +356,12 @@ def _in_calendar(value: DateValue) -> DateValue | None:
     return replace(value, value="/".join(parts))
 
 
+def _month_word_day(match: re.Match[str]) -> str | None:
+    words = f"{match['n'] or ''}{match['unit']}"
+    n = _WORD_ORDINALS.get(words) or _WORD_ORDINALS.get(words.replace(" ", "-"))
+    return f"{match['month']} {n}" if n else None
+
+
 def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bool, past: bool) -> DateValue | None:
     core = re.sub(r"\s+", " ", text.strip().lower().replace("’", "'")).strip(" ,.")
     core = re.sub(r"^(?:in|on|at|during|of|for|the year of)\s+", "", core)
@@ -357,6 +370,7 @@ def _normalize(text: str, anchor: dt.date | None, *, future: bool, month_may: bo
     core = _WEEKDAY_ABBREVIATION.sub(lambda m: _WEEKDAY_NAMES[m.group(1)], core)  # "last wed." -> "last wednesday"
     core = re.sub(r"^(?:the )?(?P<n>[a-z]+(?:-[a-z]+)?) of (?=[a-z])",
                   lambda m: f"{_WORD_ORDINALS[m['n']]} of " if m["n"] in _WORD_ORDINALS else m.group(0), core)
+    core = _MONTH_WORD_DAY.sub(lambda m: _month_word_day(m) or m.group(0), core)
     core = re.sub(r"(?<=\w)-(?=(?:year|month|week|day|decade|hour)s?\b)", " ", core)  # "five-year", "two-day"
     if not core:
         return None
@@ -574,8 +588,9 @@ def _simple(  # noqa: C901
         return DateValue(f"{year}-{code}", "date", "season", None, True)
     if m := p["relative_unit"].match(core):
         return _relative_unit(m["which"], m["unit"], anchor)
-    if m := p["weekday"].match(core):
-        return _weekday(WEEKDAYS[m["weekday"]], m["which"], anchor, future)
+    if m := p["weekday"].match(core):  # "this coming Sunday": the next one
+        which = "next" if m["which"] in ("this coming", "coming") else m["which"]
+        return _weekday(WEEKDAYS[m["weekday"]], which, anchor, future)
     if m := p["ago"].match(core):
         n = _count(m["n"])
         if n is None:

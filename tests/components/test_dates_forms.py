@@ -271,3 +271,25 @@ def test_split_numeric_dates_and_counts_from_now(
     assert _dates(doc) == expected
     for d in doc["dates"]:
         assert text[d["start"]:d["end"]] == d["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a day said in words after its month, as broadcast transcripts write it
+        ("The vote is on March eighth.", [("March eighth", "2015-03-08")]),
+        ("The fair opens on July twenty-first.", [("July twenty-first", "2015-07-21")]),
+        # "this coming": the next such day, whatever the tense
+        ("The fair is this coming Sunday.", [("this coming Sunday", "2015-04-26")]),
+        # a lower-case "march" and an impossible day are no dates
+        ("The march first reached the square.", []),
+        ("It was March thirty-second.", []),
+    ],
+)
+def test_a_day_in_words_after_its_month_and_this_coming_weekday(
+    extract: Any, text: str, expected: list[tuple[str, str]]
+) -> None:
+    doc = extract(text, DATE)
+    assert _dates(doc) == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]

@@ -86,7 +86,8 @@ class NameShapes:
         capitalised = [w for w in words if w.lower() not in self.particles and not _INITIAL.match(w)]
         if not all(w[:1].isupper() and (w[1:].islower() or "-" in w or "'" in w) for w in capitalised):
             return False
-        return first.lower() in self.given and len(capitalised) <= 4 and words[-1].lower() not in self.particles
+        given = first.lower() in self.given or first.split("-")[0].lower() in self.given  # "Lars-Erik", "Jean-Verdy"
+        return given and len(capitalised) <= 4 and words[-1].lower() not in self.particles
 
 
 def _words(tokens: Iterable[Token]) -> list[str] | None:

@@ -393,3 +393,8 @@ def test_malay_place_names_are_no_people(extract: Any, text: str) -> None:
 def test_names_side_by_side_are_one_name(extract: Any, text: str, expected: list[str]) -> None:
     assert [name for name, _ in _people(extract(text, DATE))] == expected
 
+
+def test_a_hyphenated_given_name_opens_a_name(extract: Any) -> None:
+    doc = extract("Kestrel's chief executive, Lars-Erik Johansson, said the company would grow.", DATE)
+    assert _people(doc) == [("Lars-Erik Johansson", ["Lars-Erik Johansson"])]
+

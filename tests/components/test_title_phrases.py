@@ -19,10 +19,14 @@ def _titles(doc: dict[str, Any]) -> set[tuple[str, str]]:
      {("deputy minister for handicrafts", "Ann Wu")}),
     ("Tom Bell, vice-rector for research at Harlow University, spoke.", {("vice-rector for research", "Tom Bell")}),
     ("Tom Bell, head of Capital Markets at Dravik Bank, said sales rose.", {("head of Capital Markets", "Tom Bell")}),
+    # an adjective before the portfolio word
+    ("The state secretary for agricultural development, Ana Ruiz, said the tax would go.",
+     {("state secretary for agricultural development", "Ana Ruiz")}),
     # "for" + a title, a hyphenated adjective, no portfolio word: the title stops before "for"
     ("Tom Bell, the candidate for mayor, said.", {("candidate", "Tom Bell")}),
     ("Ann Wu, the correspondent for state-run radio, said.", {("correspondent", "Ann Wu")}),
     ("Ann Wu, a spokeswoman for the union, said.", {("spokeswoman", "Ann Wu")}),
+    ("Ann Wu, a spokeswoman for the big union, said.", {("spokeswoman", "Ann Wu")}),
 ])
 def test_a_portfolio_after_for_belongs_to_the_title(extract: Any, text: str, expected: set[Any]) -> None:
     assert _titles(extract(text, DATE)) == expected

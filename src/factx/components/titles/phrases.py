@@ -112,8 +112,12 @@ def find_titles(doc: Doc, index: RuleIndex, honorifics: Collection[str] = ()) ->
             # "vice minister of food and drug safety", "head of sales, marketing and service"
             end = coordinated(doc, index, k, lower_word)
         # "vice-rector for research", "organiser for freight": a lowercase portfolio after "for"
-        elif end + 1 < len(doc) and doc[end].lower_ == "for" and lower_word(doc[end + 1]) \
-                and index.at("TITLE_PORTFOLIO", end + 1) is not None and index.at("TITLE", end + 1) is None:
+        elif end + 1 < len(doc) and doc[end].lower_ == "for" and lower_word(doc[end + 1]) and (
+            index.at("TITLE_PORTFOLIO", end + 1) is not None
+            # "state secretary for agricultural development": an adjective before the portfolio word
+            or doc[end + 1].pos_ == "ADJ" and end + 2 < len(doc) and lower_word(doc[end + 2])
+            and index.at("TITLE_PORTFOLIO", end + 2) is not None
+        ) and index.at("TITLE", end + 1) is None:
             k = end + 1
             while k < len(doc) and lower_word(doc[k]):
                 k += 1

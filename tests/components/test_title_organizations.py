@@ -34,6 +34,18 @@ def test_a_name_in_apposition_to_a_description_is_the_organization(extract: Any)
     assert _links(doc) == {("chairman", "Pavel Hrdina", "Civic Renewal Party")}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # a unit noun ending the description, after a possessive and a nationality
+    ("The governor handed the licence to Chen Kuo-liang, general director of the company's new Vietnamese "
+     "subsidiary, Orvane Vietnam Co., Ltd.", {("general director", "Chen Kuo-liang", "Orvane Vietnam Co., Ltd.")}),
+    ("The governor thanked Chen Kuo-liang, general director of the new subsidiary, Orvane Vietnam Co., Ltd.",
+     {("general director", "Chen Kuo-liang", "Orvane Vietnam Co., Ltd.")}),
+])
+def test_a_unit_named_in_apposition_to_its_description_is_the_organization(
+        extract: Any, text: str, expected: set[Any]) -> None:
+    assert _links(extract(text, DATE)) == expected
+
+
 def test_a_description_that_names_no_organization_gives_none(extract: Any) -> None:
     doc = extract("Pavel Hrdina, chairman of the local branch, Harlow Mining Corp. said, rejected the plan.", DATE)
     assert _links(doc) == {("chairman", "Pavel Hrdina", None)}

@@ -30,7 +30,8 @@ _COMPANY_NOUNS = {"company", "firm", "group", "carmaker", "automaker", "maker", 
 _ORG_NOUNS = _COMPANY_NOUNS | {"party", "agency", "union", "organization", "organisation", "association", "bank",
                                "ministry", "department", "committee", "council", "institute", "university",
                                "newspaper", "network", "club", "team", "movement", "front", "alliance", "federation",
-                               "foundation", "charity", "fund", "body", "office", "court", "board"}
+                               "foundation", "charity", "fund", "body", "office", "court", "board", "subsidiary",
+                               "unit", "affiliate", "division", "arm", "venture", "startup", "regulator"}
 # the titles only a company has ("chief executive", "chief financial officer"), by canonical name
 COMPANY_TITLES = {"chief executive officer", "chief executive", "chief financial officer", "chief operating officer",
                   "chief technology officer", "managing director", "president director", "finance director",
@@ -113,10 +114,15 @@ class Organizations:
             its = k < len(doc) and doc[k].lower_ in ("its", "their")
             if k < len(doc) and (its or doc[k].lower_ == "the"):
                 k += 1
+            # "of the company's new Vietnamese subsidiary, Tai Yuan Co.": the organization the description names
+            named = self._described(k + 2, lowercase_only=True) if not its and k + 2 < len(doc) \
+                and doc[k].is_lower and doc[k].pos_ == "NOUN" and doc[k + 1].lower_ in _POSSESSIVE else None
             # "managing partner of Vienna-based Donau Capital AG": where it is based is no organization
             while k + 3 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].lower_ in _BASED and doc[k].is_alpha:
                 k += 3
-            if its:  # "head of its U.S. unit Hanseong America Inc.": only a description naming the organization
+            if named is not None:
+                found = named
+            elif its:  # "head of its U.S. unit Hanseong America Inc.": only a description naming the organization
                 found = self._described(k) or self._described(k, lowercase_only=True)
             else:
                 found = self._described(k) or self.at(k) or self._org_by_noun_after(title, k) \
@@ -172,8 +178,9 @@ class Organizations:
                 return None
             d += 1
         first = d
-        while d < len(doc) and d - first < 3 and doc[d].is_lower and doc[d].pos_ in ("NOUN", "ADJ"):
-            d += 1
+        while d < len(doc) and d - first < 3 and (
+                doc[d].is_lower and doc[d].pos_ in ("NOUN", "ADJ") or doc[d].ent_type_ == "NORP" and d > first):
+            d += 1  # "new Vietnamese subsidiary": a nationality inside the description
         if d == first or d + 1 >= len(doc):
             return None
         if d in self.orgs:

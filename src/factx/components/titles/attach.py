@@ -120,6 +120,7 @@ class Organizations:
             # "managing partner of Vienna-based Donau Capital AG": where it is based is no organization
             while k + 3 < len(doc) and doc[k + 1].text == "-" and doc[k + 2].lower_ in _BASED and doc[k].is_alpha:
                 k += 3
+            found: OrgRef | None
             if named is not None:
                 found = named
             elif its:  # "head of its U.S. unit Hanseong America Inc.": only a description naming the organization

@@ -398,3 +398,18 @@ def test_a_hyphenated_given_name_opens_a_name(extract: Any) -> None:
     doc = extract("Kestrel's chief executive, Lars-Erik Johansson, said the company would grow.", DATE)
     assert _people(doc) == [("Lars-Erik Johansson", ["Lars-Erik Johansson"])]
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name of five tokens glued to the end of a portfolio the model read as an organization
+    ("State Secretary for Infrastructure and Water Management Anouk de Boer-Janssen said the state would pay.",
+     [("Anouk de Boer-Janssen", ["Anouk de Boer-Janssen"])]),
+    # a whole name the model read as an organization keeps its given name
+    ("The bank bought bonds. Luiz Henrique de Souza Neto, the bank's director of credit, said it would lend.",
+     [("Luiz Henrique de Souza Neto", ["Luiz Henrique de Souza Neto"])]),
+])
+def test_a_long_name_glued_to_an_organization_is_cut_off_whole(
+        extract: Any, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    doc = extract(text, DATE)
+    assert _people(doc) == expected
+    assert doc["organizations"] == []

@@ -303,9 +303,11 @@ class OrganizationExtractor:
                 break
         # "the Chinese Academy of Engineering Zhang Ping": a person named elsewhere in the text,
         # glued to the end of the organization.
-        for width in (3, 2):
+        whole_name = self.shapes.is_name(doc[start:end])  # "Luiz Henrique de Souza Neto": all of it a name
+        for width in (5, 4, 3, 2):  # tokens: "Anouk de Boer-Janssen" is five
             tail = doc[max(end - width, start + 1):end]
-            if len(tail) == width and tail[-1].lower_ not in self.heads and (tail.text in self._people(doc) or (
+            if len(tail) == width and not whole_name and tail[-1].lower_ not in self.heads and (
+                    tail.text in self._people(doc) or (
                     self.shapes.is_name(tail)
                     and not all(t.ent_type_ in ("GPE", "LOC") for t in tail)  # "Bank of Hong Kong"
                     and (doc[tail.start - 1].lower_ in self.heads or tail[0].lower_ in self.shapes.given

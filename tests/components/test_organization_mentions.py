@@ -62,3 +62,17 @@ def test_a_name_after_the_organization_word_that_modifies_it_is_an_organization(
 ])
 def test_an_organization_ends_at_a_possessive_before_a_title(extract: Any, text: str, orgs: list[str]) -> None:
     assert [o["name"] for o in extract(text, DATE)["organizations"]] == orgs
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name with an organization word and its "of" goes on through a list of portfolio words
+    ("The Federal Ministry of Finance, Budget and National Planning priced a bond.",
+     ["Federal Ministry of Finance, Budget and National Planning"]),
+    ("The Ministry of Health, Labour and Welfare said cases rose.", ["Ministry of Health, Labour and Welfare"]),
+    # a list of names, or of places, stays apart
+    ("Officials from the Ministry of Finance, Bank Negara and the Securities Commission met.",
+     ["Ministry of Finance", "Bank Negara", "Securities Commission"]),
+    ("The Ministry of Finance, Malaysia and Singapore agreed.", ["Ministry of Finance"]),
+])
+def test_a_list_of_portfolios_belongs_to_the_name_before_it(extract: Any, text: str, expected: list[str]) -> None:
+    assert [o["name"] for o in extract(text, DATE)["organizations"]] == expected

@@ -333,6 +333,8 @@ class OrganizationExtractor:
     def _extend(self, doc: Doc, start: int, end: int, ner_goes_on: bool = False) -> int:
         """Join "China Sensor" + "and Internet of Things Industry Alliance" when the first part has
         no organization head word and the run after the connector ends in one."""
+        if end + 1 < len(doc) and doc[end].text == ",":
+            return self._portfolio_list_end(doc, start, end)
         if end >= len(doc) or doc[end].lower_ not in _CONNECTORS or end + 1 >= len(doc) or not doc[end + 1].is_title:
             return end
         nxt = doc[end + 1]
@@ -381,6 +383,29 @@ class OrganizationExtractor:
             if k > end + 1 and (follows is None or follows.lower_ not in _CONNECTORS
                                 and (not follows.is_title or follows.ent_type_ == "PERSON")):
                 return k
+        return end
+
+    def _portfolio_list_end(self, doc: Doc, start: int, end: int) -> int:
+        """"Federal Ministry of Finance" + ", Budget and National Planning", "Ministry of Education, Culture,
+        Sports and Technology": a name with an organization word and its "of" goes on through a list of
+        capitalised words, none an organization word, a person or a place, that ends in "and" + words. A
+        list of names ("the Ministry of Finance, Bank Negara and the Securities Commission") stays apart."""
+        if not any(t.lower_ in self.heads and t.i + 1 < end and doc[t.i + 1].lower_ in ("of", "for")
+                   for t in doc[start:end]) or doc[end - 1].lower_ in self.heads:
+            return end
+        k, joined = end, False
+        while k + 1 < len(doc) and k - end < 10 and (doc[k].text == "," or doc[k].lower_ == "and" and not joined):
+            joined = doc[k].lower_ == "and"
+            j = k + 1
+            while j < len(doc) and j - k <= 3 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha \
+                    and doc[j].lower_ not in self.heads and doc[j].ent_type_ not in ("PERSON", "GPE", "NORP", "LOC"):
+                j += 1
+            if j == k + 1:
+                return end
+            k = j
+            if joined:
+                follows = doc[k] if k < len(doc) else None
+                return k if follows is None or not (follows.is_title or follows.is_upper) else end
         return end
 
     def _join_left(self, doc: Doc, start: int) -> int:

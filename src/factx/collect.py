@@ -14,6 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
+from .names import LOCATIVE
 from .patterns import PatternSet
 from .records import DateFact, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
 from .titlelinks import TitleLink
@@ -335,7 +336,6 @@ def _affiliated(doc: Doc, orgs: Sequence[OrganizationFact], resolved: dict[int, 
             record.titles.append(TitleRef(None, org.name))
 
 
-_LOCATIVE = {"in", "near", "across", "throughout", "outside", "within"}
 _PLACE_LABELS = {"GPE", "LOC", "FAC", "ORG", "NORP"}
 
 
@@ -355,7 +355,7 @@ def _lone_word_is_no_person(doc: Doc, record: _Person) -> bool:
         return True
     starts = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in record.mentions]
     if starts and all(
-            s is not None and s.start > 0 and doc[s.start - 1].lower_ in _LOCATIVE
+            s is not None and s.start > 0 and doc[s.start - 1].lower_ in LOCATIVE
             # "in Kennedy's assassination": the preposition governs the possessor's noun, not the name
             and not (s.end < len(doc) and doc[s.end].lower_ in ("'s", "’s")) for s in starts):
         return True

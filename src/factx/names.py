@@ -27,6 +27,11 @@ _INITIAL = re.compile(r"^[A-Z]\.$")  # "G." in "James G. Blight"
 _HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Jae-won", "Wei-ting"
 
 
+# prepositions after which a one-word name that is neither a person's nor an organization's word is a
+# place ("in Koraput", "near Ballito"): read by people (collect.py) and organizations alike
+LOCATIVE = frozenset({"in", "near", "across", "throughout", "outside", "within"})
+
+
 def is_pinyin_given_name(word: str) -> bool:
     """"Meiling", "Guoqiang", "Ping": one or two pinyin syllables, capitalised."""
     return word[:1].isupper() and word[1:].islower() and bool(_PINYIN.match(word.lower()))

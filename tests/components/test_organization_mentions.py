@@ -76,3 +76,15 @@ def test_an_organization_ends_at_a_possessive_before_a_title(extract: Any, text:
 ])
 def test_a_list_of_portfolios_belongs_to_the_name_before_it(extract: Any, text: str, expected: list[str]) -> None:
     assert [o["name"] for o in extract(text, DATE)["organizations"]] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a one-word name the model calls an organization, only ever after a locative preposition: a place
+    ("The squad will train in Dambulla for ten days.", []),
+    ("He owns two farms near Parys.", []),
+    # an organization word, or a mention elsewhere without the preposition, keeps it an organization
+    ("The bill stalled in Congress.", ["Congress"]),
+])
+def test_a_one_word_organization_only_ever_after_a_locative_is_a_place(
+        extract: Any, text: str, expected: list[str]) -> None:
+    assert [o["name"] for o in extract(text, DATE)["organizations"]] == expected

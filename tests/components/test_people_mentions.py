@@ -413,3 +413,15 @@ def test_a_long_name_glued_to_an_organization_is_cut_off_whole(
     doc = extract(text, DATE)
     assert _people(doc) == expected
     assert doc["organizations"] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person's honorific opens no organization's name, even where the model reads one
+    ("Dr Ismuni Bohari said the clinic would open.", [("Ismuni Bohari", ["Ismuni Bohari"])]),
+    ("The chief executive, Ms MacLeod, took a 9% rise.", [("MacLeod", ["MacLeod"])]),
+])
+def test_an_honorific_and_a_name_the_model_calls_an_organization_is_a_person(
+        extract: Any, text: str, expected: list[tuple[str, list[str]]]) -> None:
+    doc = extract(text, DATE)
+    assert _people(doc) == expected
+    assert doc["organizations"] == []

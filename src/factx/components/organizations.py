@@ -13,6 +13,7 @@ from ..patterns import PatternSet, attached
 from .rules import RuleIndex, parenthesised_acronyms, place_before_region, positions, rule_index
 
 _DOTTED = re.compile(r"(?:[A-Za-z]\.){2,}")  # an acronym written with dots: "U.N.", "S.A."
+_PERSONAL_HONORIFICS = {"mr", "ms", "mrs", "dr", "prof", "madam", "miss", "mx"}
 _CONNECTORS = {"and", "of", "for", "&", "on", "in"}
 _LEADING = {"the", "The", "THE"}
 _LEGAL = {"co", "ltd", "inc", "corp", "llc", "plc", "ag", "gmbh", "sa", "s.a", "nv", "bv", "spa", "pte", ","}
@@ -101,6 +102,10 @@ class OrganizationExtractor:
             if self.shapes.is_name(span):  # "Marek Halas": a name NER called an organization
                 rescued.append(Span(doc, span.start, span.end, label="PERSON"))
                 continue
+            if 2 <= len(span) <= 4 and span[0].lower_.rstrip(".") in _PERSONAL_HONORIFICS and all(
+                    t.text[:1].isupper() and t.is_alpha and t.lower_ not in self.heads for t in span[1:]):
+                rescued.append(Span(doc, span.start + 1, span.end, label="PERSON"))
+                continue  # "Ms MacLeod", "Dr Ismuni Bohari": a person's honorific opens no organization's name
             if len(span) <= 2 and span.start > 0 and doc[span.start - 1].lower_ in self.shapes.given \
                     and self.shapes.is_name(doc[span.start - 1:span.end]):
                 rescued.append(Span(doc, span.start - 1, span.end, label="PERSON"))  # "Anjali" + "Deshmukh"

@@ -132,3 +132,11 @@ def test_rule_index_is_built_once_per_doc_and_again_when_the_spans_change(nlp: A
     assert again.starts["DATE"] == first.starts["DATE"]
     doc.spans[key].append(Span(doc, 13, 15, label="TITLE", span_id="ceo"))
     assert rule_index(doc).at("TITLE", 13) == (15, "ceo")
+
+
+def test_every_built_in_token_pattern_is_matched_without_spacys_matcher(nlp: Any) -> None:
+    """Throughput: spaCy's Matcher runs a Python test per pattern on every token, so a built-in pattern
+    the lexical matcher cannot compile ("SPACY", "OP": "+", a dependency) would slow every document."""
+    lexical, rest = nlp.get_pipe("factx_rules")._matchers()
+    assert len(rest) == 0
+    assert lexical.patterns

@@ -51,7 +51,9 @@ class DateExtractor:
     def match(self, doc: Doc, index: RuleIndex) -> list[Span]:
         body = doc._.factx_body_start
         candidates = [e for e in doc.ents if e.label_ in _NER_LABELS and e.start_char >= body]
-        for start, (end, _rid) in index.starts["DATE"].items():
+        for start, (end, rid) in index.starts["DATE"].items():
+            if rid.startswith("date-numeric-split") and any(t.whitespace_ for t in doc[start:end - 1]):
+                continue  # "2021/17/Mar" split by the tokenizer is written without spaces
             if doc[start].idx >= body:
                 candidates.append(doc[start:end])
         candidates.extend(_spoken_years(doc, body))

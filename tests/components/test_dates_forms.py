@@ -12,6 +12,14 @@ def _dates(doc: dict[str, Any]) -> list[tuple[str, Any]]:
     return [(d["text"], d["value"]) for d in doc["dates"]]
 
 
+def _assert_dates(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
+    """The exact dates of ``text``, each with true offsets."""
+    doc = extract(text, DATE)
+    assert _dates(doc) == expected
+    for d in doc["dates"]:
+        assert text[d["start"]:d["end"]] == d["text"]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -27,10 +35,7 @@ def _dates(doc: dict[str, Any]) -> list[tuple[str, Any]]:
     ],
 )
 def test_years_said_in_words(extract: Any, text: str, expected: list[tuple[str, str]]) -> None:
-    doc = extract(text, DATE)
-    assert _dates(doc) == expected
-    for d in doc["dates"]:
-        assert text[d["start"]:d["end"]] == d["text"]
+    _assert_dates(extract, text, expected)
 
 
 @pytest.mark.parametrize(
@@ -124,10 +129,7 @@ def test_years_before_plural_nouns_and_in_long_citations(
 def test_written_forms_of_days_months_and_weekdays(
     extract: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    doc = extract(text, DATE)
-    assert _dates(doc) == expected
-    for d in doc["dates"]:
-        assert text[d["start"]:d["end"]] == d["text"]
+    _assert_dates(extract, text, expected)
 
 
 @pytest.mark.parametrize(
@@ -267,10 +269,7 @@ def test_a_story_date_told_from_its_own_keeps_the_history(
 def test_split_numeric_dates_and_counts_from_now(
     extract: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    doc = extract(text, DATE)
-    assert _dates(doc) == expected
-    for d in doc["dates"]:
-        assert text[d["start"]:d["end"]] == d["text"]
+    _assert_dates(extract, text, expected)
 
 
 @pytest.mark.parametrize(
@@ -289,7 +288,4 @@ def test_split_numeric_dates_and_counts_from_now(
 def test_a_day_in_words_after_its_month_and_this_coming_weekday(
     extract: Any, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    doc = extract(text, DATE)
-    assert _dates(doc) == expected
-    for d in doc["dates"]:
-        assert text[d["start"]:d["end"]] == d["text"]
+    _assert_dates(extract, text, expected)

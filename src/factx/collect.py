@@ -14,7 +14,7 @@ from typing import Any, Protocol, TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from .names import LOCATIVE
+from .names import after_locative
 from .patterns import PatternSet
 from .records import DateFact, Mention, NumberFact, OrganizationFact, PersonFact, TitleFact, TitleRef
 from .titlelinks import TitleLink
@@ -354,10 +354,7 @@ def _lone_word_is_no_person(doc: Doc, record: _Person) -> bool:
     if other and other >= len(record.mentions) + outside.count("PERSON"):
         return True
     starts = [doc.char_span(m.start, m.end, alignment_mode="expand") for m in record.mentions]
-    if starts and all(
-            s is not None and s.start > 0 and doc[s.start - 1].lower_ in LOCATIVE
-            # "in Kennedy's assassination": the preposition governs the possessor's noun, not the name
-            and not (s.end < len(doc) and doc[s.end].lower_ in ("'s", "’s")) for s in starts):
+    if starts and all(s is not None and after_locative(doc, s) for s in starts):
         return True
     return bool(starts) and all(
         s is not None and s.root.dep_ == "compound" and s.root.head.pos_ == "NOUN" and s.root.head.is_lower

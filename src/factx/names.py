@@ -32,6 +32,13 @@ _HYPHENATED = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Jae-won", "Wei-ting"
 LOCATIVE = frozenset({"in", "near", "across", "throughout", "outside", "within"})
 
 
+def after_locative(doc: Doc, span: Span) -> bool:
+    """``span`` right after a locative preposition ("in Koraput"); not a possessor ("in Kennedy's
+    assassination": the preposition governs the possessor's noun, not the name)."""
+    return span.start > 0 and doc[span.start - 1].lower_ in LOCATIVE \
+        and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s"))
+
+
 def is_pinyin_given_name(word: str) -> bool:
     """"Meiling", "Guoqiang", "Ping": one or two pinyin syllables, capitalised."""
     return word[:1].isupper() and word[1:].islower() and bool(_PINYIN.match(word.lower()))

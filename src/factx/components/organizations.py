@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import SPAN_KEYS, group
-from ..names import LOCATIVE, NameShapes
+from ..names import NameShapes, after_locative
 from ..patterns import PatternSet, attached
 from .rules import RuleIndex, parenthesised_acronyms, place_before_region, positions, rule_index
 
@@ -141,9 +141,8 @@ class OrganizationExtractor:
         for span in spans:
             if len(span) == 1 and span[0].is_title and span[0].is_alpha:
                 by_word.setdefault(span.text, []).append(span)
-        places = {word for word, found in by_word.items() if word.lower() not in self.heads and all(
-            s.start > 0 and doc[s.start - 1].lower_ in LOCATIVE
-            and not (s.end < len(doc) and doc[s.end].lower_ in ("'s", "’s")) for s in found)}
+        places = {word for word, found in by_word.items()
+                  if word.lower() not in self.heads and all(after_locative(doc, s) for s in found)}
         return [s for s in spans if s.text not in places] if places else spans
 
     def _short_forms(self, doc: Doc, spans: list[Span], body: int) -> list[Span]:

@@ -172,10 +172,7 @@ class PersonExtractor:
                 ends = match is not None and (match[0] >= len(doc) or doc[match[0]].text in _APPOSITION_ENDS)
                 if match is not None and ends and doc[j].is_lower:
                     found.append(Span(doc, w, w + 1, label="PERSON"))  # "Tidwell, a retired CIA officer"
-        if found:
-            people = {s.start for s in found}
-            key = SPAN_KEYS["organizations"]
-            doc.spans[key] = [s for s in orgs if not (len(s) == 1 and s.start in people)]
+        _leave_organizations(doc, found)
         return found
 
     def _surname_first_name(self, ent: Span) -> bool:
@@ -311,9 +308,7 @@ class PersonExtractor:
                     and not any(c.dep_ in ("det", "amod", "poss") or c.dep_ == "compound" and not (
                         c.pos_ == "PROPN" and c.is_title and c.i == tok.i - 1) for c in tok.children):
                 found.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
-        if found:
-            people = {s.start for s in found}
-            doc.spans[SPAN_KEYS["organizations"]] = [s for s in orgs if not (len(s) == 1 and s.start in people)]
+        _leave_organizations(doc, found)
         return found
 
     def _unrecognised(self, doc: Doc, known: list[Span], body: int, index: RuleIndex) -> list[Span]:
@@ -520,6 +515,15 @@ def _name_run_end(doc: Doc, k: int, shapes: NameShapes) -> int:
         else:
             break
     return end
+
+
+def _leave_organizations(doc: Doc, people: list[Span]) -> None:
+    """One-word people found where the model saw an organization ("Jacobs, 20,", "Rosmah said"): the
+    one-word organizations at those words are dropped."""
+    if people:
+        starts = {s.start for s in people}
+        key = SPAN_KEYS["organizations"]
+        doc.spans[key] = [s for s in doc.spans.get(key, []) if not (len(s) == 1 and s.start in starts)]
 
 
 def _joined(doc: Doc, spans: list[Span]) -> list[Span]:
